@@ -1,0 +1,46 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe, require_http_methods
+
+from apps.core.types import AuthenticatedHttpRequest
+
+from .forms import DeleteAccountForm, ProfileForm
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("accounts:settings")
+    return render(request, "accounts/settings_profile.html", {"form": form})
+
+
+@login_required
+@require_safe
+def settings_security(request: AuthenticatedHttpRequest) -> HttpResponse:
+    emails = request.user.emailaddress_set.order_by("-primary", "email")
+    return render(request, "accounts/settings_security.html", {"emails": emails})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        avatar = user.avatar.name if user.avatar else None
+        with transaction.atomic():
+            logout(request)
+            user.delete()
+        if avatar:
+            user.avatar.storage.delete(avatar)
+        messages.success(request, "Your account and everything in it has been deleted.")
+        return redirect("core:home")
+    return render(request, "accounts/account_delete.html", {"form": form})

@@ -1,0 +1,123 @@
+import logging
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from .types import AuthenticatedHttpRequest
+
+logger = logging.getLogger(__name__)
+
+FEATURES = [
+    ("A library of your work", "Projects, skills, experience and education, written once and reused."),
+    ("A live block editor", "Drag blocks into place, see the real page update as you type, never lose work."),
+    ("Themes with character", "Minimal, bold, editorial or developer — light and dark, your colours."),
+    ("Resumes from the same facts", "Print-ready PDF and JSON Resume import and export."),
+    ("AI when you want it", "Draft a bio, tighten a case study or generate cover art with credits."),
+    ("Fast, accessible pages", "Server-rendered, cached and indexable, with visits you can see."),
+]
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("core:dashboard")
+    return render(request, "core/home.html", {"features": FEATURES})
+
+
+@login_required
+@require_safe
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "core/dashboard.html", {"next_steps": _next_steps(request.user)})
+
+
+def _next_steps(user) -> list[dict]:
+    """What a new creator should do next, in order; done steps stay visible, ticked."""
+    return [
+        {"label": "Verify your email address", "done": True, "url": None},
+        {
+            "label": "Add your name, title and a short bio",
+            "done": bool(user.name and user.title and user.bio),
+            "url": "accounts:settings",
+        },
+        {"label": "Add a profile photo", "done": bool(user.avatar), "url": "accounts:settings"},
+        {
+            "label": "Turn on two-factor authentication",
+            "done": user.has_mfa,
+            "url": "mfa_index",
+        },
+    ]
+
+
+@login_required
+@require_safe
+def credits(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "core/credits.html")
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {"database": _check_database, "cache": _check_cache, "storage": _check_storage}
+    results = {}
+    for name, check in checks.items():
+        try:
+            check()
+            results[name] = "ok"
+        except Exception:
+            logger.exception("Health check %s failed", name)
+            results[name] = "error"
+    healthy = all(value == "ok" for value in results.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503
+    )
+
+
+def _check_database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _check_cache() -> None:
+    key = f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, "ok", 10)
+    if cache.get(key) != "ok":
+        raise RuntimeError("cache did not return the value it was given")
+    cache.delete(key)
+
+
+def _check_storage() -> None:
+    name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+    try:
+        with default_storage.open(name) as fh:
+            if fh.read() != b"ok":
+                raise RuntimeError("storage did not return the bytes it was given")
+    finally:
+        default_storage.delete(name)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No request context: the failure may have come from a context processor or the database.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "errors/403_csrf.html", status=403)

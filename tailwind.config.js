@@ -1,0 +1,35 @@
+/** @type {import('tailwindcss').Config} */
+const colors = require('tailwindcss/colors');
+const defaultTheme = require('tailwindcss/defaultTheme');
+
+module.exports = {
+  darkMode: 'class',
+  content: [
+    './templates/**/*.html',
+    './apps/**/*.py',
+    './apps/**/*.html',
+    './static/js/**/*.js',
+    // Templates shipped by crispy-tailwind inside the uv-managed venv.
+    './.venv/lib/python*/site-packages/crispy_tailwind/templates/**/*.html',
+  ],
+  // Component classes from static/src/app.css are always emitted, so templates may
+  // build them dynamically (e.g. `alert-{{ message.tags }}` for Django messages).
+  safelist: [
+    'btn', 'btn-primary', 'btn-secondary', 'btn-danger', 'btn-ghost',
+    'card', 'input', 'link', 'badge',
+    'alert', 'alert-success', 'alert-error', 'alert-info', 'alert-warning',
+    'nav-link', 'nav-link-active', 'tab', 'tab-active', 'toast', 'is-fading',
+  ],
+  theme: {
+    extend: {
+      colors: {
+        // brand === Tailwind's violet palette (50–950).
+        brand: colors.violet,
+      },
+      fontFamily: {
+        sans: ['"Inter var"', ...defaultTheme.fontFamily.sans],
+      },
+    },
+  },
+  plugins: [require('@tailwindcss/forms'), require('@tailwindcss/typography')],
+};
