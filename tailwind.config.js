@@ -19,6 +19,8 @@ module.exports = {
     'card', 'input', 'link', 'badge',
     'alert', 'alert-success', 'alert-error', 'alert-info', 'alert-warning',
     'nav-link', 'nav-link-active', 'tab', 'tab-active', 'toast', 'is-fading',
+    'badge-primary', 'badge-success', 'badge-warning', 'badge-danger', 'prose-links',
+    'label', 'field-widget', 'help-text', 'field-error',
   ],
   theme: {
     extend: {

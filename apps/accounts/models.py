@@ -50,8 +50,8 @@ class User(AbstractUser):
     bio = models.TextField(max_length=2000, blank=True)
     avatar = models.ImageField(upload_to="avatars/", blank=True)
     subscription_tier = models.CharField(max_length=10, choices=Tier, default=Tier.FREE)
-    ai_text_credits = models.IntegerField(default=FREE_TEXT_CREDITS)
-    ai_image_credits = models.IntegerField(default=FREE_IMAGE_CREDITS)
+    ai_text_credits = models.IntegerField("AI text credits", default=FREE_TEXT_CREDITS)
+    ai_image_credits = models.IntegerField("AI image credits", default=FREE_IMAGE_CREDITS)
     role = models.CharField(max_length=10, choices=Role, default=Role.CREATOR)
 
     USERNAME_FIELD = "email"

@@ -1,0 +1,42 @@
+import os
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+
+from apps.accounts.models import User
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+HTMX = {"HX-Request": "true"}
+PASSWORD = "correct-horse-battery-staple-42"
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    # allauth keeps its rate-limit counters in the cache.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def make_user(email: str, **extra) -> User:
+    user = User.objects.create_user(email=email, password=PASSWORD, **extra)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def alice(db) -> User:
+    return make_user("alice@example.com", name="Alice Liddell", title="Illustrator")
+
+
+@pytest.fixture
+def bob(db) -> User:
+    return make_user("bob@example.com", name="Bob Builder")
