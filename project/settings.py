@@ -92,7 +92,9 @@ def _mailers_from_url(url: str) -> dict:
         "use_tls": not ssl and query.get("tls", ["true"])[0] != "false",
         "timeout": 10,
     }
-    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}}
+    return {
+        "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
+    }
 
 
 # --- Core -----------------------------------------------------------------------------------
@@ -193,7 +195,10 @@ if REDIS_URL:
     if urlsplit(REDIS_URL).scheme not in {"redis", "rediss", "unix"}:
         raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -257,13 +262,12 @@ USERSESSIONS_TRACK_ACTIVITY = True
 SOCIAL_LOGIN_HOSTS = {"google": "https://accounts.google.com", "github": "https://github.com"}
 SOCIALACCOUNT_PROVIDERS: dict = {}
 for _provider in SOCIAL_LOGIN_HOSTS:
-    _client_id = env_str(f"{_provider.upper()}_CLIENT_ID")
+    _prefix = _provider.upper()
+    _client_id = env_str(f"{_prefix}_CLIENT_ID")
     if _client_id:
-        _secret = env_str(f"{_provider.upper()}_CLIENT_SECRET")
+        _secret = env_str(f"{_prefix}_CLIENT_SECRET")
         if not _secret:
-            raise ImproperlyConfigured(
-                f"{_provider.upper()}_CLIENT_SECRET must be set with {_provider.upper()}_CLIENT_ID."
-            )
+            raise ImproperlyConfigured(f"{_prefix}_CLIENT_SECRET must be set with {_prefix}_CLIENT_ID.")
         SOCIALACCOUNT_PROVIDERS[_provider] = {
             "APPS": [{"client_id": _client_id, "secret": _secret}],
             "SCOPE": ["profile", "email"] if _provider == "google" else ["user:email"],

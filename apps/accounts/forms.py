@@ -26,7 +26,9 @@ class ProfileForm(forms.ModelForm):
         required=False,
         label="Profile photo",
         help_text="JPEG, PNG, WebP or GIF, up to 5 MB. We crop it square.",
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
     )
 
     class Meta:
@@ -47,7 +49,9 @@ class ProfileForm(forms.ModelForm):
         return avatar_from_upload(upload, settings.AVATAR_MAX_BYTES)
 
     def save(self, commit: bool = True) -> User:
-        old = User.objects.get(pk=self.instance.pk).avatar if "avatar" in self.changed_data else None
+        old = (
+            User.objects.get(pk=self.instance.pk).avatar if "avatar" in self.changed_data else None
+        )
         user = super().save(commit=commit)
         if old and old.name != user.avatar.name:
             old.storage.delete(old.name)

@@ -33,7 +33,9 @@ def avatar_from_upload(upload, max_bytes: int) -> ContentFile:
         raise ValidationError("That image has too many pixels.", code="too_many_pixels") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(_wrong_format(), code="format") from None
-    image = ImageOps.fit(image.convert("RGBA"), (AVATAR_SIZE, AVATAR_SIZE), Image.Resampling.LANCZOS)
+    image = ImageOps.fit(
+        image.convert("RGBA"), (AVATAR_SIZE, AVATAR_SIZE), Image.Resampling.LANCZOS
+    )
     out = io.BytesIO()
     image.save(out, format="WEBP", quality=85)  # a fresh encode carries no EXIF or GPS data
     return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.webp")

@@ -16,11 +16,23 @@ from .types import AuthenticatedHttpRequest
 logger = logging.getLogger(__name__)
 
 FEATURES = [
-    ("A library of your work", "Projects, skills, experience and education, written once and reused."),
-    ("A live block editor", "Drag blocks into place, see the real page update as you type, never lose work."),
-    ("Themes with character", "Minimal, bold, editorial or developer — light and dark, your colours."),
+    (
+        "A library of your work",
+        "Projects, skills, experience and education, written once and reused.",
+    ),
+    (
+        "A live block editor",
+        "Drag blocks into place, see the real page update as you type, never lose work.",
+    ),
+    (
+        "Themes with character",
+        "Minimal, bold, editorial or developer — light and dark, your colours.",
+    ),
     ("Resumes from the same facts", "Print-ready PDF and JSON Resume import and export."),
-    ("AI when you want it", "Draft a bio, tighten a case study or generate cover art with credits."),
+    (
+        "AI when you want it",
+        "Draft a bio, tighten a case study or generate cover art with credits.",
+    ),
     ("Fast, accessible pages", "Server-rendered, cached and indexable, with visits you can see."),
 ]
 

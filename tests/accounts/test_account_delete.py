@@ -1,6 +1,5 @@
 import os
 
-
 from apps.accounts.models import User
 from tests.accounts.test_settings_profile import image_file
 
@@ -61,5 +60,3 @@ def test_deleting_is_not_possible_for_anonymous_visitors(client, alice):
 def test_delete_refuses_other_methods(client, alice):
     client.force_login(alice)
     assert client.delete(URL).status_code == 405
-
-

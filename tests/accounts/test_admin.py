@@ -52,8 +52,12 @@ def test_admins_create_an_email_only_account(client, admin_user):
 
     r = client.post(
         "/admin/accounts/user/add/",
-        {"email": "new@example.com", "usable_password": "true",
-         "password1": "a-long-passphrase-9", "password2": "a-long-passphrase-9"},
+        {
+            "email": "new@example.com",
+            "usable_password": "true",
+            "password1": "a-long-passphrase-9",
+            "password2": "a-long-passphrase-9",
+        },
     )
 
     assert r.status_code == 302

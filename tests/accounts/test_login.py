@@ -54,10 +54,15 @@ def test_a_wrong_emailed_code_is_refused(client, alice):
 
 def test_resetting_a_forgotten_password_end_to_end(client, alice):
     client.post("/accounts/password/reset/", {"email": "alice@example.com"})
-    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", mail.outbox[0].body)[1]
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", mail.outbox[0].body)[
+        1
+    ]
 
     r = client.get(link, follow=True)
-    r = client.post(r.redirect_chain[-1][0], {"password1": "a-new-long-passphrase-7", "password2": "a-new-long-passphrase-7"})
+    r = client.post(
+        r.redirect_chain[-1][0],
+        {"password1": "a-new-long-passphrase-7", "password2": "a-new-long-passphrase-7"},
+    )
 
     assert r.status_code == 302
     alice.refresh_from_db()

@@ -14,7 +14,9 @@ URL = "/settings/"
 
 def image_file(fmt="PNG", size=(800, 600), name="me.png", exif=None) -> SimpleUploadedFile:
     buf = io.BytesIO()
-    Image.new("RGB", size, (120, 60, 200)).save(buf, format=fmt, **({"exif": exif} if exif else {}))
+    Image.new("RGB", size, (120, 60, 200)).save(
+        buf, format=fmt, **({"exif": exif} if exif else {})
+    )
     return SimpleUploadedFile(name, buf.getvalue(), content_type=f"image/{fmt.lower()}")
 
 

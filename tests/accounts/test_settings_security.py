@@ -13,8 +13,12 @@ def test_it_lists_emails_with_their_state_and_links_to_each_tool(client, alice):
     assert r.status_code == 200
     assert "alice@example.com" in r.text and "alice@work.example" in r.text
     assert "Unverified" in r.text and "Verified" in r.text
-    for link in ["/accounts/email/", "/accounts/password/change/", "/accounts/2fa/",
-                 "/accounts/sessions/"]:
+    for link in [
+        "/accounts/email/",
+        "/accounts/password/change/",
+        "/accounts/2fa/",
+        "/accounts/sessions/",
+    ]:
         assert f'href="{link}"' in r.text
 
 

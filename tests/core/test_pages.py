@@ -94,3 +94,13 @@ def test_an_unknown_page_gets_the_styled_404(client):
     assert r.status_code == 404
     assert "We can’t find that page" in r.text
     assert "/static/css/app.css" in r.text
+
+
+def test_a_server_error_gets_the_styled_500_without_leaking_details(rf):
+    from apps.core.views import server_error
+
+    r = server_error(rf.get("/"))
+
+    assert r.status_code == 500
+    assert "Something went wrong on our side" in r.content.decode()
+    assert "Traceback" not in r.content.decode()

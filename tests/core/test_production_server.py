@@ -48,13 +48,22 @@ def server(tmp_path_factory):
     }
     env.pop("REDIS_URL", None)
     for args in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                       capture_output=True, timeout=300)
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     port = free_port()
     log = open(tmp / "server.log", "w+")
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "project.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -87,7 +96,9 @@ def test_pages_carry_a_strict_csp_and_the_security_headers(server):
     r = fetch(base + "/accounts/login/", headers=HTTPS)
 
     assert r.status == 200
-    csp = dict(part.strip().split(" ", 1) for part in r.headers["Content-Security-Policy"].split(";"))
+    csp = dict(
+        part.strip().split(" ", 1) for part in r.headers["Content-Security-Policy"].split(";")
+    )
     assert csp["default-src"] == "'none'"
     assert csp["script-src"] == "'self'"
     assert csp["style-src"] == "'self'"
@@ -125,8 +136,11 @@ def test_static_files_are_served_compressed_with_long_cache(server):
 
 def test_no_secret_reaches_the_logs(server):
     base, log, env = server
-    fetch(base + "/accounts/login/", data=f"login=a@b.c&password={SIGN_IN_PASSWORD}".encode(),
-          headers=HTTPS)
+    fetch(
+        base + "/accounts/login/",
+        data=f"login=a@b.c&password={SIGN_IN_PASSWORD}".encode(),
+        headers=HTTPS,
+    )
     fetch(base + "/no-such-page/", headers=HTTPS)
 
     log.flush()

@@ -73,8 +73,12 @@ def test_configured_social_sign_in_shows_its_buttons_and_allows_the_redirect():
         "r = Client().get('/accounts/login/');"
         "print('Google' in r.text, 'https://accounts.google.com' in r['Content-Security-Policy'])"
     )
-    env = {"DEBUG": "true", "ALLOWED_HOSTS": "testserver", "GOOGLE_CLIENT_ID": "id-123",
-           "GOOGLE_CLIENT_SECRET": "s3cret"}
+    env = {
+        "DEBUG": "true",
+        "ALLOWED_HOSTS": "testserver",
+        "GOOGLE_CLIENT_ID": "id-123",
+        "GOOGLE_CLIENT_SECRET": "s3cret",
+    }
 
     r = manage("shell", "--no-imports", "-c", code, **env)
 
