@@ -267,7 +267,9 @@ for _provider in SOCIAL_LOGIN_HOSTS:
     if _client_id:
         _secret = env_str(f"{_prefix}_CLIENT_SECRET")
         if not _secret:
-            raise ImproperlyConfigured(f"{_prefix}_CLIENT_SECRET must be set with {_prefix}_CLIENT_ID.")
+            raise ImproperlyConfigured(
+                f"{_prefix}_CLIENT_SECRET must be set with {_prefix}_CLIENT_ID."
+            )
         SOCIALACCOUNT_PROVIDERS[_provider] = {
             "APPS": [{"client_id": _client_id, "secret": _secret}],
             "SCOPE": ["profile", "email"] if _provider == "google" else ["user:email"],
