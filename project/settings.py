@@ -133,8 +133,13 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.google",
     "allauth.socialaccount.providers.github",
+    "rest_framework",
+    "drf_spectacular",
+    "django_tasks_db",
     "apps.core",
     "apps.accounts",
+    "apps.assets",
+    "apps.api",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +193,9 @@ except ValueError as exc:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    # A file, not shared-cache memory: the browser tests' live server handles requests in
+    # parallel threads, and shared-cache SQLite fails them with "table is locked".
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -222,7 +230,49 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-AVATAR_MAX_BYTES = env_int("AVATAR_MAX_BYTES", 5 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "apps.assets.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+ASSET_MAX_BYTES = env_int("ASSET_MAX_BYTES", 10 * 1024 * 1024)
+ASSET_QUOTA_FREE_BYTES = env_int("ASSET_QUOTA_FREE_MB", 200) * 1024 * 1024
+ASSET_QUOTA_PRO_BYTES = env_int("ASSET_QUOTA_PRO_MB", 5000) * 1024 * 1024
+
+STORAGE_BACKEND = env_str("STORAGE_BACKEND", "filesystem")
+if STORAGE_BACKEND == "s3":
+    if not env_str("S3_BUCKET"):
+        raise ImproperlyConfigured("S3_BUCKET must be set when STORAGE_BACKEND=s3.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET"),
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "custom_domain": env_str("S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env_bool("S3_SIGNED_URLS", False),
+            "querystring_expire": env_int("S3_SIGNED_URL_SECONDS", 3600),
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "path"),
+            "signature_version": "s3v4",
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+elif STORAGE_BACKEND != "filesystem":
+    raise ImproperlyConfigured("STORAGE_BACKEND must be filesystem or s3.")
+
+# Background work: the database-backed queue in production (run `manage.py db_worker`),
+# immediate in development and tests.
+TASK_BACKEND = env_str("TASK_BACKEND", "immediate" if DEBUG or TESTING else "database")
+if TASK_BACKEND not in {"immediate", "database"}:
+    raise ImproperlyConfigured("TASK_BACKEND must be immediate or database.")
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if TASK_BACKEND == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 # --- Accounts -------------------------------------------------------------------------------
 
@@ -276,6 +326,29 @@ for _provider in SOCIAL_LOGIN_HOSTS:
         }
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "apps.api.errors.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "apps.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 24,
+    "UNAUTHENTICATED_USER": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Grooya API",
+    "DESCRIPTION": "Assets for scripts and other clients. Errors are RFC 7807 problem+json.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "tailwind"
 CRISPY_TEMPLATE_PACK = "tailwind"

@@ -1,8 +1,11 @@
+import io
 import os
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from apps.accounts.models import User
 
@@ -40,3 +43,24 @@ def alice(db) -> User:
 @pytest.fixture
 def bob(db) -> User:
     return make_user("bob@example.com", name="Bob Builder")
+
+
+def image_upload(
+    fmt: str = "PNG", size: tuple[int, int] = (480, 320), name: str = "", color=(120, 60, 200)
+) -> SimpleUploadedFile:
+    """A real image file as a browser would upload it."""
+    buf = io.BytesIO()
+    Image.new("RGB", size, color).save(buf, format=fmt)
+    name = name or f"photo.{fmt.lower()}"
+    return SimpleUploadedFile(name, buf.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+@pytest.fixture
+def make_asset():
+    from apps.assets.models import Asset
+
+    def make(owner, **kwargs):
+        asset, _ = Asset.create_from_upload(owner, image_upload(**kwargs))
+        return asset
+
+    return make

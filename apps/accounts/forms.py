@@ -1,8 +1,8 @@
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.conf import settings
 
-from .images import avatar_from_upload
+from apps.assets.forms import AssetField
+
 from .models import User
 
 
@@ -22,40 +22,29 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    avatar = forms.FileField(
+    avatar = AssetField(
         required=False,
         label="Profile photo",
-        help_text="JPEG, PNG, WebP or GIF, up to 5 MB. We crop it square.",
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
-        ),
+        help_text="Pick an image from your library or upload one. We crop it square.",
     )
 
     class Meta:
         model = User
-        fields = ["name", "title", "bio", "avatar"]
+        fields = ["name", "title", "bio"]
+        # avatar is not a model field here: AssetField returns an id, checked against the owner.
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
         help_texts = {"bio": "A few sentences about you. Shown on your portfolio."}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["avatar"].for_owner(self.instance)
+        self.initial.setdefault("avatar", self.instance.avatar_id)
         self.helper = FormHelper()
         self.helper.form_tag = False
 
-    def clean_avatar(self):
-        upload = self.cleaned_data.get("avatar")
-        if upload is False or not upload or upload == self.instance.avatar:
-            return upload
-        return avatar_from_upload(upload, settings.AVATAR_MAX_BYTES)
-
     def save(self, commit: bool = True) -> User:
-        old = (
-            User.objects.get(pk=self.instance.pk).avatar if "avatar" in self.changed_data else None
-        )
-        user = super().save(commit=commit)
-        if old and old.name != user.avatar.name:
-            old.storage.delete(old.name)
-        return user
+        self.instance.avatar_id = self.cleaned_data["avatar"]
+        return super().save(commit=commit)
 
 
 class DeleteAccountForm(forms.Form):

@@ -48,7 +48,9 @@ class User(AbstractUser):
         max_length=120, blank=True, help_text="What you do, e.g. “Product designer”."
     )
     bio = models.TextField(max_length=2000, blank=True)
-    avatar = models.ImageField(upload_to="avatars/", blank=True)
+    avatar = models.ForeignKey(
+        "assets.Asset", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     subscription_tier = models.CharField(max_length=10, choices=Tier, default=Tier.FREE)
     ai_text_credits = models.IntegerField("AI text credits", default=FREE_TEXT_CREDITS)
     ai_image_credits = models.IntegerField("AI image credits", default=FREE_IMAGE_CREDITS)
@@ -86,6 +88,13 @@ class User(AbstractUser):
     def initials(self) -> str:
         words = self.name.split() if self.name else [self.email]
         return "".join(word[0] for word in words[:2]).upper()
+
+    def delete_with_files(self) -> None:
+        """Delete the account, everything it owns, and every file stored for it."""
+        from apps.assets.models import Asset
+
+        Asset.objects.owned_by(self).delete_with_files()
+        self.delete()
 
     @property
     def has_mfa(self) -> bool:

@@ -36,12 +36,9 @@ def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
-        avatar = user.avatar.name if user.avatar else None
+        logout(request)
         with transaction.atomic():
-            logout(request)
-            user.delete()
-        if avatar:
-            user.avatar.storage.delete(avatar)
+            user.delete_with_files()
         messages.success(request, "Your account and everything in it has been deleted.")
         return redirect("core:home")
     return render(request, "accounts/account_delete.html", {"form": form})

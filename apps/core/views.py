@@ -47,7 +47,11 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html", {"next_steps": _next_steps(request.user)})
+    context = {
+        "next_steps": _next_steps(request.user),
+        "asset_count": request.user.assets.count(),
+    }
+    return render(request, "core/dashboard.html", context)
 
 
 def _next_steps(user) -> list[dict]:
@@ -59,7 +63,7 @@ def _next_steps(user) -> list[dict]:
             "done": bool(user.name and user.title and user.bio),
             "url": "accounts:settings",
         },
-        {"label": "Add a profile photo", "done": bool(user.avatar), "url": "accounts:settings"},
+        {"label": "Add a profile photo", "done": bool(user.avatar_id), "url": "accounts:settings"},
         {
             "label": "Turn on two-factor authentication",
             "done": user.has_mfa,

@@ -134,6 +134,144 @@
     }
   });
 
+  // ---- Asset uploads: drag-and-drop or file input, one request per file with progress ----
+  var ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+  function csrfToken() {
+    try { return JSON.parse(document.body.getAttribute('hx-headers') || '{}')['x-csrftoken'] || ''; }
+    catch (err) { return ''; }
+  }
+  function uploadRow(queue, name) {
+    var li = document.createElement('li');
+    li.className = 'upload-row';
+    var label = document.createElement('span');
+    label.className = 'upload-name';
+    label.textContent = name;
+    var bar = document.createElement('progress');
+    bar.className = 'meter';
+    bar.max = 100; bar.value = 0;
+    var status = document.createElement('span');
+    status.className = 'upload-status';
+    status.setAttribute('role', 'status');
+    li.append(label, bar, status);
+    queue.prepend(li);
+    return { li: li, bar: bar, status: status };
+  }
+  function fail(row, message) {
+    row.li.classList.add('is-error');
+    row.bar.remove();
+    row.status.textContent = message;
+  }
+  function uploadFile(box, file) {
+    var queue = box.querySelector('[data-upload-queue]');
+    var row = uploadRow(queue, file.name);
+    var max = parseInt(box.getAttribute('data-max-bytes'), 10) || 0;
+    if (ALLOWED_TYPES.indexOf(file.type) === -1) return fail(row, 'Upload a JPEG, PNG, WebP or GIF image.');
+    if (max && file.size > max) return fail(row, 'That file is larger than ' + Math.round(max / 1048576) + ' MB. Resize it and try again.');
+    var data = new FormData();
+    data.append('file', file);
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', box.getAttribute('data-upload-url'));
+    xhr.setRequestHeader('HX-Request', 'true');
+    xhr.setRequestHeader('X-CSRFToken', csrfToken());
+    xhr.upload.addEventListener('progress', function (e) {
+      if (e.lengthComputable) row.bar.value = Math.round(e.loaded * 100 / e.total);
+    });
+    xhr.addEventListener('load', function () {
+      var tmp = document.createElement('template');
+      tmp.innerHTML = xhr.responseText;
+      if (xhr.status !== 200 || !xhr.getResponseHeader('X-Asset-Id')) {
+        return fail(row, tmp.content.textContent.trim() || 'Upload failed. Please try again.');
+      }
+      row.bar.value = 100;
+      var created = xhr.getResponseHeader('X-Asset-Created') === '1';
+      row.status.textContent = created ? 'Uploaded' : 'Already in your library';
+      row.li.classList.add('is-done');
+      var grid = document.querySelector(box.getAttribute('data-upload-target'));
+      var tile = tmp.content.firstElementChild;
+      if (!grid || !tile) return;
+      var old = document.getElementById(tile.id);
+      if (old) old.remove();
+      grid.prepend(tile);
+      if (window.htmx) window.htmx.process(tile);
+      setTimeout(function () { fadeOut(row.li); }, 4000);
+    });
+    xhr.addEventListener('error', function () { fail(row, 'Network error. Check your connection and retry.'); });
+    xhr.send(data);
+  }
+  function uploadAll(box, files) {
+    Array.prototype.forEach.call(files, function (file) { uploadFile(box, file); });
+  }
+  document.addEventListener('change', function (e) {
+    var input = e.target;
+    if (!input.matches || !input.matches('[data-upload-input]')) return;
+    var box = input.closest('[data-uploader]');
+    if (box) uploadAll(box, input.files);
+    input.value = '';
+  });
+  ['dragenter', 'dragover'].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      var zone = e.target.closest && e.target.closest('[data-dropzone]');
+      if (!zone) return;
+      e.preventDefault();
+      zone.classList.add('is-dragover');
+    });
+  });
+  document.addEventListener('dragleave', function (e) {
+    var zone = e.target.closest && e.target.closest('[data-dropzone]');
+    if (zone && !zone.contains(e.relatedTarget)) zone.classList.remove('is-dragover');
+  });
+  document.addEventListener('drop', function (e) {
+    var zone = e.target.closest && e.target.closest('[data-dropzone]');
+    if (!zone) return;
+    e.preventDefault();
+    zone.classList.remove('is-dragover');
+    uploadAll(zone.closest('[data-uploader]'), e.dataTransfer.files);
+  });
+  document.addEventListener('submit', function (e) {
+    // With JavaScript the dropzone form uploads through XHR; its Upload button is for no-JS.
+    if (e.target.matches('[data-dropzone]')) e.preventDefault();
+  });
+
+  // ---- Asset picker dialog + library events -----------------------------------------------
+  document.addEventListener('click', function (e) {
+    var t = e.target.closest ? e.target : e.target.parentElement;
+    if (!t) return;
+    var open = t.closest('[data-picker-open]');
+    if (open) {
+      var dialog = document.getElementById(open.getAttribute('data-picker-open'));
+      if (dialog && !dialog.open) dialog.showModal();
+      return;
+    }
+    var close = t.closest('[data-dialog-close]');
+    if (close) { close.closest('dialog').close(); return; }
+    var choose = t.closest('[data-asset-choose]');
+    var picker = choose && choose.closest('dialog[data-picker-for]');
+    if (picker) {
+      setAsset(picker.getAttribute('data-picker-for'), choose.getAttribute('data-asset-id'),
+        choose.getAttribute('data-asset-thumb'));
+      picker.close();
+      return;
+    }
+    var clear = t.closest('[data-asset-clear]');
+    if (clear) setAsset(clear.getAttribute('data-asset-clear'), '', '');
+  });
+  function setAsset(inputId, id, thumb) {
+    var input = document.getElementById(inputId);
+    if (!input) return;
+    input.value = id;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    var preview = document.getElementById(inputId + '-preview');
+    var empty = document.getElementById(inputId + '-empty');
+    var clearBtn = document.getElementById(inputId + '-clear');
+    if (preview) { preview.src = thumb || ''; preview.classList.toggle('hidden', !id); }
+    if (empty) empty.classList.toggle('hidden', !!id);
+    if (clearBtn) clearBtn.classList.toggle('hidden', !id);
+  }
+  document.addEventListener('asset-deleted', function (e) {
+    var tile = e.detail && document.getElementById('asset-' + e.detail.id);
+    if (tile) tile.remove();
+  });
+
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () { applyTheme(); init(document); });
   } else {

@@ -1,7 +1,6 @@
 import os
 
 from apps.accounts.models import User
-from tests.accounts.test_settings_profile import image_file
 
 URL = "/settings/delete/"
 
@@ -34,19 +33,24 @@ def test_an_empty_confirmation_deletes_nothing(client, alice):
     assert User.objects.filter(pk=alice.pk).exists()
 
 
-def test_the_right_confirmation_deletes_the_person_their_files_and_signs_out(client, alice, bob):
+def test_the_right_confirmation_deletes_the_person_their_files_and_signs_out(
+    client, alice, bob, make_asset, settings
+):
+    alice.avatar = make_asset(alice)
+    alice.save()
+    bobs = make_asset(bob)
     client.force_login(alice)
-    client.post("/settings/", {"name": "Alice", "avatar": image_file()})
-    alice.refresh_from_db()
-    avatar_path = alice.avatar.path
 
     r = client.post(URL, {"confirm": " Alice@Example.com "}, follow=True)
 
     assert r.redirect_chain[0] == ("/", 302)
     assert "Your account and everything in it has been deleted." in r.text
     assert not User.objects.filter(pk=alice.pk).exists()
-    assert not os.path.exists(avatar_path)
+    assert not any(
+        p.is_file() for p in (settings.MEDIA_ROOT / "assets" / str(alice.pk)).rglob("*")
+    )
     assert User.objects.filter(pk=bob.pk).exists()
+    assert all(os.path.exists(bobs.file.storage.path(n)) for n in bobs.stored_names())
     assert client.get("/dashboard/").status_code == 302
 
 

@@ -1,0 +1,100 @@
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import Asset
+
+
+class AssetPickerWidget(forms.Widget):
+    """A hidden id, a preview, and buttons that open the asset picker dialog."""
+
+    template_name = "assets/widgets/asset_picker.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.queryset = Asset.objects.none()
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["asset"] = self.queryset.filter(pk=_as_uuid(value)).first() if value else None
+        return context
+
+
+class AssetField(forms.Field):
+    """Chooses one of the person's assets; cleans to its id (a UUID) or None.
+
+    Call `for_owner(user)` in the form's __init__: ids of anyone else's assets are refused
+    exactly like ids that do not exist, so nothing leaks.
+    """
+
+    widget = AssetPickerWidget
+    default_error_messages = {"invalid_choice": "Choose an image from your library."}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.queryset = Asset.objects.none()
+
+    def for_owner(self, owner) -> None:
+        self.queryset = Asset.objects.owned_by(owner)
+        self.widget.queryset = self.queryset
+
+    def to_python(self, value) -> uuid.UUID | None:
+        if value in self.empty_values:
+            return None
+        asset_id = _as_uuid(value)
+        if asset_id is None or not self.queryset.filter(pk=asset_id).exists():
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return asset_id
+
+    def prepare_value(self, value):
+        return str(value) if isinstance(value, uuid.UUID) else value
+
+
+def _as_uuid(value) -> uuid.UUID | None:
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except (ValueError, AttributeError):
+        return None
+
+
+class AssetEditForm(forms.ModelForm):
+    class Meta:
+        model = Asset
+        fields = ["title", "alt_text"]
+        widgets = {"alt_text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"alt_text": "Alt text"}
+
+
+class AssetFilterForm(forms.Form):
+    SORTS = {
+        "new": "-created_at",
+        "old": "created_at",
+        "large": "-bytes",
+        "small": "bytes",
+    }
+
+    q = forms.CharField(required=False, max_length=200, label="Search")
+    kind = forms.ChoiceField(
+        required=False, choices=[("", "All images"), *Asset.Kind.choices], label="Kind"
+    )
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("new", "Newest"),
+            ("old", "Oldest"),
+            ("large", "Largest"),
+            ("small", "Smallest"),
+        ],
+        label="Sort",
+    )
+
+    def is_filtered(self) -> bool:
+        return bool(self.cleaned_data["q"].strip() or self.cleaned_data["kind"])
+
+    def apply(self, assets):
+        data = self.cleaned_data
+        assets = assets.search(data["q"])
+        if data["kind"]:
+            assets = assets.filter(kind=data["kind"])
+        return assets.order_by(self.SORTS[data["sort"] or "new"], "-pk")
