@@ -89,6 +89,10 @@ def asset_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
         "assets/asset_list.html#asset-tile",
         {"asset": asset, "created": created, "picker": "picker" in request.GET},
     )
+    # The uploader swaps further elements by id: here, the storage meter.
+    response.content += render_to_string(
+        "assets/asset_list.html#storage-usage", _usage(request.user), request
+    ).encode()
     response["X-Asset-Id"] = str(asset.pk)
     response["X-Asset-Created"] = "1" if created else "0"
     return response

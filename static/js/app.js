@@ -193,6 +193,11 @@
       if (old) old.remove();
       grid.prepend(tile);
       if (window.htmx) window.htmx.process(tile);
+      document.querySelectorAll('[data-empty-state]').forEach(function (el) { el.remove(); });
+      Array.prototype.forEach.call(tmp.content.children, function (el) { // e.g. the storage meter
+        var current = el.id && document.getElementById(el.id);
+        if (current) current.replaceWith(el);
+      });
       setTimeout(function () { fadeOut(row.li); }, 4000);
     });
     xhr.addEventListener('error', function () { fail(row, 'Network error. Check your connection and retry.'); });

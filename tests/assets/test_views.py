@@ -100,6 +100,7 @@ def test_uploading_with_htmx_returns_the_new_tile(client, alice):
     assert r.text.lstrip().startswith(f'<li id="asset-{asset.pk}"')
     assert asset.title == "Team photo"
     assert asset.thumb_url in r.text
+    assert 'id="storage-usage"' in r.text  # the meter the uploader swaps in
 
 
 def test_uploading_the_same_file_twice_reuses_the_image(client, alice):

@@ -48,6 +48,10 @@ def test_production_settings_pass_the_deploy_check_without_a_warning():
         ("DB_CONN_MAX_AGE", "forever", "DB_CONN_MAX_AGE must be a whole number"),
         ("LOG_LEVEL", "LOUD", "LOG_LEVEL must be"),
         ("GOOGLE_CLIENT_ID", "abc", "GOOGLE_CLIENT_SECRET must be set"),
+        ("STORAGE_BACKEND", "ftp", "STORAGE_BACKEND must be filesystem or s3"),
+        ("STORAGE_BACKEND", "s3", "S3_BUCKET must be set"),
+        ("TASK_BACKEND", "celery", "TASK_BACKEND must be immediate or database"),
+        ("ASSET_MAX_BYTES", "10MB", "ASSET_MAX_BYTES must be a whole number"),
     ],
 )
 def test_a_bad_value_stops_the_start_and_names_the_variable(name, value, message):

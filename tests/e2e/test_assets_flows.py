@@ -49,6 +49,8 @@ def test_drop_images_fix_alt_text_and_pick_an_avatar(page: Page):
 
     tiles = page.locator("#asset-grid-items > li[id^=asset-]")
     expect(tiles).to_have_count(2)
+    expect(page.get_by_text("Your library is empty.")).to_have_count(0)
+    expect(page.locator("#storage-usage")).not_to_contain_text("0 bytes")
     expect(page.locator(".upload-row.is-error")).to_contain_text("Upload a JPEG, PNG, WebP or GIF")
     for tile in tiles.all():
         expect(tile.locator("img")).to_have_js_property("complete", True)
