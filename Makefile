@@ -15,10 +15,10 @@ uv:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 
 install: uv ## Create .venv and install the runtime dependencies
-	@$(UV) sync --frozen --no-dev
+	@$(UV) sync --frozen --no-dev --quiet
 
 install-dev: uv
-	@$(UV) sync --frozen
+	@$(UV) sync --frozen --quiet
 
 env: ## Write .env with a fresh SECRET_KEY for local development (once)
 	@if [ ! -f .env ]; then \
@@ -65,8 +65,8 @@ css-check: ## Fail when the committed CSS is stale (skipped when Node is missing
 
 test: install-dev chromium ## Lint, Django checks, migrations check, CSS check and the whole pytest suite
 	@$(PY) -m ruff check .
-	@$(PY) manage.py check
-	@$(PY) manage.py makemigrations --check --dry-run
+	@DEBUG=true $(PY) manage.py check
+	@DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	@$(MAKE) --no-print-directory css-check
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
