@@ -139,6 +139,8 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.assets",
+    "apps.blocks",
+    "apps.portfolios",
     "apps.api",
 ]
 

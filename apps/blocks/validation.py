@@ -1,0 +1,119 @@
+"""Whole-document validation for pages and blocks, with errors that say where.
+
+Write paths (editor, admin, API, import) call `clean_pages`, which refuses unknown types and
+fields. Read paths skip blocks they cannot render instead of failing the page.
+"""
+
+import re
+import uuid
+
+from django.core.exceptions import ValidationError
+
+from . import registry
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_PAGES = 20
+MAX_BLOCKS_PER_PAGE = 300
+PAGE_KEYS = {"id", "slug", "title", "blocks"}
+BLOCK_KEYS = {"id", "type", "rev", "data"}
+
+
+class DocumentError(ValidationError):
+    def __init__(self, position: str, message: str):
+        super().__init__(f"{position}: {message}", code="invalid_document")
+        self.position = position
+
+
+def clean_pages(pages) -> list[dict]:
+    if not isinstance(pages, list):
+        raise DocumentError("pages", "must be a list of pages.")
+    if not pages:
+        raise DocumentError("pages", "a portfolio needs at least one page.")
+    if len(pages) > MAX_PAGES:
+        raise DocumentError("pages", f"at most {MAX_PAGES} pages.")
+    cleaned, slugs, ids = [], set(), set()
+    for index, page in enumerate(pages):
+        where = f"pages[{index}]"
+        page = _clean_page(page, where)
+        if page["slug"] in slugs:
+            raise DocumentError(f"{where}.slug", f"“{page['slug']}” is used by another page.")
+        if page["id"] in ids:
+            raise DocumentError(f"{where}.id", "is used by another page.")
+        slugs.add(page["slug"])
+        ids.add(page["id"])
+        cleaned.append(page)
+    block_ids = [b["id"] for p in cleaned for b in p["blocks"]]
+    if len(block_ids) != len(set(block_ids)):
+        raise DocumentError("pages", "two blocks share an id.")
+    return cleaned
+
+
+def _clean_page(page, where: str) -> dict:
+    if not isinstance(page, dict):
+        raise DocumentError(where, "must be an object.")
+    unknown = set(page) - PAGE_KEYS
+    if unknown:
+        raise DocumentError(f"{where}.{sorted(unknown)[0]}", "is not a page field.")
+    title = page.get("title")
+    if not isinstance(title, str) or not title.strip() or len(title) > 80:
+        raise DocumentError(f"{where}.title", "must be text of 1 to 80 characters.")
+    slug = page.get("slug")
+    if not isinstance(slug, str) or not SLUG.match(slug) or len(slug) > 50:
+        raise DocumentError(
+            f"{where}.slug", "use lowercase letters, digits and hyphens (at most 50)."
+        )
+    return {
+        "id": _clean_id(page.get("id"), f"{where}.id"),
+        "slug": slug,
+        "title": title.strip(),
+        "blocks": clean_blocks(page.get("blocks", []), f"{where}.blocks"),
+    }
+
+
+def clean_blocks(blocks, where: str = "blocks") -> list[dict]:
+    if not isinstance(blocks, list):
+        raise DocumentError(where, "must be a list of blocks.")
+    if len(blocks) > MAX_BLOCKS_PER_PAGE:
+        raise DocumentError(where, f"at most {MAX_BLOCKS_PER_PAGE} blocks on a page.")
+    return [clean_block(block, f"{where}[{i}]") for i, block in enumerate(blocks)]
+
+
+def clean_block(block, where: str = "block") -> dict:
+    if not isinstance(block, dict):
+        raise DocumentError(where, "must be an object.")
+    unknown = set(block) - BLOCK_KEYS
+    if unknown:
+        raise DocumentError(f"{where}.{sorted(unknown)[0]}", "is not a block field.")
+    try:
+        block_type = registry.get(block.get("type"))
+    except ValidationError as exc:
+        raise DocumentError(f"{where}.type", exc.messages[0]) from None
+    rev = block.get("rev", 1)
+    if not isinstance(rev, int) or isinstance(rev, bool) or not 1 <= rev < 2**31:
+        raise DocumentError(f"{where}.rev", "must be a positive whole number.")
+    try:
+        data = block_type.clean(block.get("data", {}))
+    except ValidationError as exc:
+        raise DocumentError(f"{where}.data", exc.messages[0]) from None
+    return {
+        "id": _clean_id(block.get("id"), f"{where}.id"),
+        "type": block_type.name,
+        "rev": rev,
+        "data": data,
+    }
+
+
+def readable_blocks(blocks: list[dict]) -> list[dict]:
+    """Blocks a reader can render: unknown types (say, from a newer version) are skipped."""
+    return [b for b in blocks if isinstance(b, dict) and b.get("type") in registry.BLOCK_TYPES]
+
+
+def _clean_id(value, where: str) -> str:
+    try:
+        return uuid.UUID(str(value)).hex
+    except (ValueError, TypeError, AttributeError):
+        raise DocumentError(where, "must be an id.") from None
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex

@@ -1,0 +1,385 @@
+import copy
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from apps.blocks import registry
+from apps.blocks.validation import clean_block, clean_pages, new_id
+
+from .design import DEFAULT_DESIGN, clean_design
+
+RESERVED_SLUGS = {
+    "about",
+    "accounts",
+    "admin",
+    "api",
+    "app",
+    "assets",
+    "blog",
+    "dashboard",
+    "docs",
+    "edit",
+    "healthz",
+    "help",
+    "library",
+    "login",
+    "logout",
+    "media",
+    "new",
+    "p",
+    "portfolios",
+    "r",
+    "resumes",
+    "robots",
+    "settings",
+    "signup",
+    "sitemap",
+    "static",
+    "support",
+    "www",
+}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CHECKPOINT_EVERY = timedelta(minutes=10)
+
+
+def validate_slug(value: str) -> None:
+    if not 3 <= len(value) <= 50 or not SLUG.match(value):
+        raise ValidationError(
+            "Use 3–50 lowercase letters, digits and hyphens, e.g. ada-lovelace.", code="slug"
+        )
+    if value in RESERVED_SLUGS:
+        raise ValidationError("That address is reserved. Choose another.", code="reserved")
+
+
+def default_pages() -> list[dict]:
+    return [{"id": new_id(), "slug": "home", "title": "Home", "blocks": []}]
+
+
+def default_design() -> dict:
+    return dict(DEFAULT_DESIGN)
+
+
+@dataclass
+class EditResult:
+    """What an editor operation did. `conflict` carries both versions when a rev was stale."""
+
+    ok: bool = True
+    message: str = ""
+    block: dict | None = None
+    page: dict | None = None
+    conflict: dict | None = None
+    removed: dict = field(default_factory=dict)  # what a delete took away, for undo
+
+
+class Portfolio(models.Model):
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", "Public"
+        UNLISTED = "unlisted", "Unlisted (anyone with the link)"
+        PRIVATE = "private", "Private (only you)"
+
+    class Goal(models.TextChoices):
+        JOB = "job", "Find a job"
+        FREELANCE = "freelance", "Win freelance clients"
+        PERSONAL = "personal", "A personal site"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portfolios"
+    )
+    title = models.CharField(max_length=120)
+    slug = models.CharField(max_length=50, unique=True, validators=[validate_slug])
+    design = models.JSONField(default=default_design)
+    pages = models.JSONField(default=default_pages)
+    live = models.ForeignKey(
+        "PortfolioRevision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.PUBLIC)
+    is_guided = models.BooleanField(default=False)
+    goal = models.CharField(max_length=10, choices=Goal, default=Goal.JOB)
+    role = models.CharField(max_length=120, blank=True, help_text="e.g. Product designer")
+    seo_title = models.CharField(max_length=70, blank=True)
+    seo_description = models.CharField(max_length=160, blank=True)
+    og_image = models.ForeignKey(
+        "assets.Asset", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_checkpoint_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["owner", "-updated_at"], name="portfolio_owner_recent")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        self.pages = clean_pages(self.pages)
+        self.design = clean_design(self.design)
+
+    # --- reading --------------------------------------------------------------------------
+
+    def find_block(self, block_id: str) -> tuple[dict, dict, int] | None:
+        return _find_block(self.pages, block_id)
+
+    def page(self, page_id: str) -> dict | None:
+        return next((p for p in self.pages if p["id"] == page_id), None)
+
+    @property
+    def status(self) -> str:
+        if not self.live_id:
+            return "draft"
+        live = self.live.snapshot
+        if live["pages"] != self.pages or live["design"] != self.design:
+            return "changed"
+        return "published"
+
+    # --- editing: each operation locks the row, changes a fresh copy, validates, saves -------
+
+    def _edit(self, change: Callable[[list[dict]], EditResult], by=None) -> EditResult:
+        with transaction.atomic():
+            fresh = type(self).objects.select_for_update().get(pk=self.pk)
+            pages = copy.deepcopy(fresh.pages)
+            result = change(pages)
+            if result.ok:
+                fresh._checkpoint_if_due(by)
+                fresh.pages = clean_pages(pages)
+                fresh.save(update_fields=["pages", "updated_at", "last_checkpoint_at"])
+        self.pages, self.updated_at = fresh.pages, fresh.updated_at
+        return result
+
+    def _checkpoint_if_due(self, by) -> None:
+        now = timezone.now()
+        if self.last_checkpoint_at and now - self.last_checkpoint_at < CHECKPOINT_EVERY:
+            return
+        self.revisions.create(
+            snapshot=self.draft_snapshot(),
+            author=by,
+            kind=PortfolioRevision.Kind.CHECKPOINT,
+            label="Automatic checkpoint",
+        )
+        self.last_checkpoint_at = now
+
+    def add_block(
+        self, page_id: str, block_type: str, *, after: str | None = None, by=None
+    ) -> EditResult:
+        kind = registry.get(block_type)
+
+        def change(pages):
+            page = _page(pages, page_id)
+            if page is None:
+                return EditResult(False, "This page was deleted in another tab.")
+            block = {"id": new_id(), "type": kind.name, "rev": 1, "data": kind.default_data()}
+            ids = [b["id"] for b in page["blocks"]]
+            index = ids.index(after) + 1 if after in ids else len(ids)
+            page["blocks"].insert(index, block)
+            return EditResult(block=block, page=page)
+
+        return self._edit(change, by)
+
+    def update_block(self, block_id: str, data: dict, *, based_on: int, by=None) -> EditResult:
+        def change(pages):
+            found = _find_block(pages, block_id)
+            if found is None:
+                return EditResult(False, "This block was deleted in another tab.")
+            page, block, _ = found
+            if block["rev"] != based_on:
+                return EditResult(
+                    False,
+                    "This block changed in another tab.",
+                    block=block,
+                    conflict={"theirs": block, "mine": data},
+                )
+            block["data"] = clean_block({**block, "data": data})["data"]
+            block["rev"] += 1
+            return EditResult(block=block, page=page)
+
+        return self._edit(change, by)
+
+    def move_block(self, block_id: str, *, page_id: str, index: int, by=None) -> EditResult:
+        def change(pages):
+            found = _find_block(pages, block_id)
+            target = _page(pages, page_id)
+            if found is None or target is None:
+                return EditResult(False, "This block was deleted in another tab.")
+            source, block, old = found
+            source["blocks"].pop(old)
+            target["blocks"].insert(max(0, min(index, len(target["blocks"]))), block)
+            return EditResult(block=block, page=target)
+
+        return self._edit(change, by)
+
+    def duplicate_block(self, block_id: str, by=None) -> EditResult:
+        def change(pages):
+            found = _find_block(pages, block_id)
+            if found is None:
+                return EditResult(False, "This block was deleted in another tab.")
+            page, block, index = found
+            twin = {**copy.deepcopy(block), "id": new_id(), "rev": 1}
+            page["blocks"].insert(index + 1, twin)
+            return EditResult(block=twin, page=page)
+
+        return self._edit(change, by)
+
+    def delete_block(self, block_id: str, by=None) -> EditResult:
+        def change(pages):
+            found = _find_block(pages, block_id)
+            if found is None:
+                return EditResult(False, "This block was already deleted.")
+            page, block, index = found
+            page["blocks"].pop(index)
+            return EditResult(page=page, removed={"block": block, "index": index})
+
+        return self._edit(change, by)
+
+    def restore_block(self, page_id: str, index: int, block: dict, by=None) -> EditResult:
+        """Undo a delete: put the block back where it was (if its page still exists)."""
+        block = clean_block(block)
+
+        def change(pages):
+            page = _page(pages, page_id)
+            if page is None:
+                return EditResult(False, "The page this block was on has been deleted.")
+            if _find_block(pages, block["id"]):
+                return EditResult(False, "This block is already back.")
+            page["blocks"].insert(max(0, min(index, len(page["blocks"]))), block)
+            return EditResult(block=block, page=page)
+
+        return self._edit(change, by)
+
+    def add_page(self, title: str, by=None) -> EditResult:
+        def change(pages):
+            slug = _unique_slug(title, {p["slug"] for p in pages})
+            page = {"id": new_id(), "slug": slug, "title": title.strip()[:80], "blocks": []}
+            pages.append(page)
+            return EditResult(page=page)
+
+        return self._edit(change, by)
+
+    def update_page(self, page_id: str, *, title: str, slug: str, by=None) -> EditResult:
+        def change(pages):
+            page = _page(pages, page_id)
+            if page is None:
+                return EditResult(False, "This page was deleted in another tab.")
+            if any(p["slug"] == slug and p["id"] != page_id for p in pages):
+                return EditResult(False, f"Another page already uses “{slug}”.")
+            page.update(title=title.strip(), slug=slug)
+            return EditResult(page=page)
+
+        return self._edit(change, by)
+
+    def move_page(self, page_id: str, index: int, by=None) -> EditResult:
+        def change(pages):
+            page = _page(pages, page_id)
+            if page is None:
+                return EditResult(False, "This page was deleted in another tab.")
+            pages.remove(page)
+            pages.insert(max(0, min(index, len(pages))), page)
+            return EditResult(page=page)
+
+        return self._edit(change, by)
+
+    def delete_page(self, page_id: str, by=None) -> EditResult:
+        def change(pages):
+            page = _page(pages, page_id)
+            if page is None:
+                return EditResult(False, "This page was already deleted.")
+            if len(pages) == 1:
+                return EditResult(False, "A portfolio needs at least one page.")
+            pages.remove(page)
+            return EditResult(removed={"page": page})
+
+        return self._edit(change, by)
+
+    def set_design(self, design: dict, by=None) -> None:
+        with transaction.atomic():
+            fresh = type(self).objects.select_for_update().get(pk=self.pk)
+            fresh.design = clean_design({**fresh.design, **design})
+            fresh.save(update_fields=["design", "updated_at"])
+        self.design = fresh.design
+
+    # --- revisions ------------------------------------------------------------------------
+
+    def draft_snapshot(self) -> dict:
+        return {"pages": copy.deepcopy(self.pages), "design": dict(self.design)}
+
+    def save_version(self, label: str, by=None) -> "PortfolioRevision":
+        return self.revisions.create(
+            snapshot=self.draft_snapshot(),
+            author=by,
+            label=label[:120] or "Saved version",
+            kind=PortfolioRevision.Kind.CHECKPOINT,
+        )
+
+    def restore(self, revision: "PortfolioRevision", by=None) -> None:
+        """Copy a revision into the draft; the current draft becomes a checkpoint first."""
+        with transaction.atomic():
+            fresh = type(self).objects.select_for_update().get(pk=self.pk)
+            fresh.revisions.create(
+                snapshot=fresh.draft_snapshot(),
+                author=by,
+                kind=PortfolioRevision.Kind.RESTORE,
+                label=f"Before restoring “{revision.name}”"[:120],
+            )
+            fresh.pages = clean_pages(revision.snapshot["pages"])
+            fresh.design = clean_design(revision.snapshot["design"])
+            fresh.save(update_fields=["pages", "design", "updated_at"])
+        self.pages, self.design = fresh.pages, fresh.design
+
+
+class PortfolioRevision(models.Model):
+    class Kind(models.TextChoices):
+        PUBLISH = "publish", "Published"
+        CHECKPOINT = "checkpoint", "Checkpoint"
+        RESTORE = "restore", "Before a restore"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="revisions")
+    snapshot = models.JSONField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(max_length=12, choices=Kind)
+    label = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name}"
+
+    @property
+    def name(self) -> str:
+        return self.label or f"{self.created_at:%d %b %Y %H:%M}"
+
+
+def _page(pages: list[dict], page_id: str) -> dict | None:
+    return next((p for p in pages if p["id"] == page_id), None)
+
+
+def _find_block(pages: list[dict], block_id: str) -> tuple[dict, dict, int] | None:
+    for page in pages:
+        for index, block in enumerate(page["blocks"]):
+            if block["id"] == block_id:
+                return page, block, index
+    return None
+
+
+def _unique_slug(title: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "page"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

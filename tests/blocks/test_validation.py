@@ -1,0 +1,122 @@
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from apps.blocks import registry
+from apps.blocks.validation import DocumentError, clean_pages, new_id
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def page(*blocks, slug="home"):
+    return {"id": new_id(), "slug": slug, "title": "Home", "blocks": list(blocks)}
+
+
+def block(kind, **data):
+    return {"id": new_id(), "type": kind, "rev": 1, "data": data}
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(json_values)
+def test_arbitrary_json_is_refused_with_a_position_or_accepted(document):
+    try:
+        clean_pages(document)
+    except DocumentError as exc:
+        assert exc.position.startswith("pages")
+        assert exc.messages[0].startswith(exc.position + ": ")
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    kind=st.sampled_from(sorted(registry.BLOCK_TYPES)),
+    data=st.dictionaries(st.text(max_size=12), json_values, max_size=5),
+)
+def test_arbitrary_block_data_never_raises_anything_but_a_positioned_error(kind, data):
+    try:
+        clean_pages([page(block(kind, **data))])
+    except DocumentError as exc:
+        assert exc.position.startswith("pages[0].blocks[0]")
+
+
+@pytest.mark.parametrize("kind", sorted(registry.BLOCK_TYPES))
+def test_every_block_types_defaults_round_trip_unchanged(kind):
+    defaults = registry.get(kind).default_data()
+    if kind == "case_study":
+        defaults["project"] = "7f3a1c2e-0000-4000-8000-000000000001"
+    if kind == "video":
+        defaults["url"] = "https://youtu.be/dQw4w9WgXcQ"
+    document = [page(block(kind, **defaults))]
+
+    once = clean_pages(document)
+    twice = clean_pages(json.loads(json.dumps(once)))
+
+    assert once == twice
+    assert once[0]["blocks"][0]["data"] == defaults
+
+
+def test_unknown_block_types_are_refused_on_write():
+    with pytest.raises(ValidationError, match=r"pages\[0\]\.blocks\[0\]\.type: Unknown block"):
+        clean_pages([page(block("carousel"))])
+
+
+def test_unknown_fields_are_refused_with_their_name():
+    with pytest.raises(ValidationError, match=r"data: Unknown field: colour"):
+        clean_pages([page(block("hero", heading="Hi", colour="red"))])
+
+
+def test_rich_text_is_sanitized_on_the_way_in():
+    dirty = '<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:x">y</a></p>'
+
+    cleaned = clean_pages([page(block("rich_text", body=dirty))])
+
+    body = cleaned[0]["blocks"][0]["data"]["body"]
+    assert "script" not in body and "onclick" not in body and "javascript" not in body
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "message"),
+    [
+        ("hero", {"heading": ""}, "heading: This field is required."),
+        ("hero", {"heading": "x" * 121}, "at most 120 characters"),
+        ("cta", {"button_url": "javascript:alert(1)"}, "starting with https://"),
+        ("video", {"url": "https://evil.example/v.mp4"}, "YouTube or Vimeo"),
+        ("links", {"items": "myspace | https://myspace.com"}, "choose one of GitHub"),
+        ("links", {"items": "github | ftp://x.org"}, "Item 1: Enter a full link"),
+        ("stats", {"items": [{"value": "1", "label": "x", "extra": "y"}]}, "unknown fields"),
+        ("gallery", {"images": ["not-an-id"]}, "not a valid id"),
+        ("divider", {"size": "xxl"}, "Select a valid choice"),
+    ],
+)
+def test_invalid_block_data_gets_a_clear_message(kind, data, message):
+    with pytest.raises(ValidationError, match=message):
+        clean_pages([page(block(kind, **data))])
+
+
+def test_page_slugs_must_be_unique_and_well_formed():
+    with pytest.raises(ValidationError, match=r"pages\[1\]\.slug: “home” is used"):
+        clean_pages([page(), page()])
+    with pytest.raises(ValidationError, match=r"pages\[0\]\.slug: use lowercase"):
+        clean_pages([page(slug="Not OK")])
+
+
+def test_a_portfolio_needs_a_page():
+    with pytest.raises(ValidationError, match="at least one page"):
+        clean_pages([])
+
+
+def test_lines_become_items_for_list_blocks():
+    cleaned = clean_pages([page(block("stats", items="12 | years\n 300+ | clients \n\n"))])
+
+    assert cleaned[0]["blocks"][0]["data"]["items"] == [
+        {"value": "12", "label": "years"},
+        {"value": "300+", "label": "clients"},
+    ]
