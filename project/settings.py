@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.assets",
+    "apps.library",
     "apps.blocks",
     "apps.portfolios",
     "apps.api",
@@ -307,7 +308,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Grooya] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or TESTING else "https"
 ACCOUNT_RATE_LIMITS_ENABLED = True  # allauth's defaults: login, signup, reset, code requests
+ACCOUNT_USER_DISPLAY = "apps.accounts.models.user_display"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# People with two-factor on can still add (then verify by link) a new email address.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_TOTP_ISSUER = "Grooya"
 USERSESSIONS_TRACK_ACTIVITY = True
 
@@ -385,12 +389,23 @@ if not (DEBUG or TESTING):
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Images may come from the object storage's own origin (or its CDN domain).
+MEDIA_ORIGINS = []
+if STORAGE_BACKEND == "s3":
+    _media = env_str("S3_CUSTOM_DOMAIN")
+    MEDIA_ORIGINS = [f"https://{_media}"] if _media else []
+    if not _media and env_str("S3_ENDPOINT_URL"):
+        _parts = urlsplit(env_str("S3_ENDPOINT_URL"))
+        MEDIA_ORIGINS = [f"{_parts.scheme}://{_parts.netloc}"]
+    elif not _media:
+        MEDIA_ORIGINS = ["https://*.amazonaws.com"]
+
 # The whole app runs without inline script or style; social sign-in posts to the provider.
 SECURE_CSP = {
     "default-src": [CSP.NONE],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *MEDIA_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "manifest-src": [CSP.SELF],

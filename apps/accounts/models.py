@@ -101,3 +101,7 @@ class User(AbstractUser):
         from allauth.mfa.models import Authenticator
 
         return Authenticator.objects.filter(user=self, type=Authenticator.Type.TOTP).exists()
+
+
+def user_display(user: User) -> str:
+    return user.display_name

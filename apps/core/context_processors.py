@@ -15,4 +15,9 @@ def site(request: HttpRequest) -> dict:
         section = "credits"
     elif view_name == "core:dashboard":
         section = "dashboard"
-    return {"SITE_NAME": "Grooya", "DEBUG": settings.DEBUG, "nav_section": section}
+    return {
+        "SITE_NAME": "Grooya",
+        "DEBUG": settings.DEBUG,
+        "nav_section": section,
+        "SOCIAL_LOGIN_CONFIGURED": bool(settings.SOCIALACCOUNT_PROVIDERS),
+    }

@@ -45,3 +45,14 @@ def test_someone_elses_address_cannot_be_taken(client, alice, bob):
     assert EmailAddress.objects.get(email="bob@example.com", verified=True).user == bob
     alice.refresh_from_db()
     assert alice.email == "alice@example.com"
+
+
+def test_people_with_two_factor_can_still_change_their_email(client, alice):
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(user=alice, type=Authenticator.Type.TOTP, data={})
+    client.force_login(alice)
+
+    client.post("/accounts/email/", {"action_add": "", "email": "alice@new.example"})
+
+    assert mail.outbox[-1].to == ["alice@new.example"]
