@@ -139,7 +139,6 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.assets",
-    "apps.library",
     "apps.blocks",
     "apps.portfolios",
     "apps.api",
