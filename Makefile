@@ -6,7 +6,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test install install-dev env chromium lint format css css-check clean
+.PHONY: help run test install install-dev env chromium lint format css css-check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -15,7 +15,7 @@ uv:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 
 install: uv ## Create .venv and install the runtime dependencies
-	@$(UV) sync --frozen --no-dev --quiet
+	@$(UV) sync --frozen --no-dev --inexact --quiet
 
 install-dev: uv
 	@$(UV) sync --frozen --quiet
@@ -69,6 +69,17 @@ test: install-dev chromium ## Lint, Django checks, migrations check, CSS check a
 	@DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	@$(MAKE) --no-print-directory css-check
 	@$(PY) -m pytest $(PYTEST_ARGS)
+
+BENCH_ENV := DEBUG=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=127.0.0.1,testserver \
+	SECRET_KEY=bench-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz \
+	STATIC_ROOT=$(CURDIR)/.bench/static LOG_LEVEL=WARNING
+
+bench: install ## Benchmark public pages and the editor (PostgreSQL when DATABASE_URL is set)
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null \
+	  && apt-get install -y -qq wrk >/dev/null 2>&1 || echo "wrk is not installed: using the built-in load generator."; }
+	@$(BENCH_ENV) $(PY) manage.py collectstatic --no-input -v0
+	@$(BENCH_ENV) $(PY) manage.py migrate --no-input -v0
+	@$(BENCH_ENV) $(PY) manage.py bench
 
 clean: ## Remove build and test leftovers
 	rm -rf .pytest_cache .ruff_cache staticfiles test-artifacts

@@ -5,6 +5,7 @@ Every variable is optional. A bad value stops the start with a message naming th
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -139,6 +140,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.assets",
+    "apps.library",
     "apps.blocks",
     "apps.portfolios",
     "apps.api",
@@ -197,7 +199,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
     # A file, not shared-cache memory: the browser tests' live server handles requests in
     # parallel threads, and shared-cache SQLite fails them with "table is locked".
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # One file per test process, so parallel runs never share (and delete) each other's.
+    _test_db = Path(tempfile.gettempdir()) / f"grooya-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")

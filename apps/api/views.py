@@ -13,7 +13,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from apps.assets.models import Asset
+from apps.assets.models import Asset, attach_usages
 
 from .errors import problem
 from .pagination import PageNumberPagination
@@ -60,6 +60,7 @@ def asset_list(request: Request) -> Response:
     assets = filters.apply(Asset.objects.owned_by(request.user).select_related("owner"))
     paginator = PageNumberPagination()
     page = paginator.paginate_queryset(assets, request)
+    attach_usages(page)
     data = AssetSerializer(page, many=True, context={"request": request}).data
     return paginator.get_paginated_response(data)
 

@@ -223,11 +223,43 @@ class Asset(models.Model):
         return f"{stem.strip('-')[:80] or 'image'}.{self.file.name.rsplit('.', 1)[-1]}"
 
     def usages(self) -> list[Usage]:
-        """Where this asset is used; each capability that references assets adds itself here."""
+        """Where this asset is used: the profile photo, library projects, portfolios."""
+        if not hasattr(self, "_usages"):
+            attach_usages([self])
+        return self._usages
+
+
+def attach_usages(assets: list["Asset"]) -> None:
+    """Fill `usages()` for many assets at once: two queries whatever their number."""
+    from apps.library.models import Project
+    from apps.portfolios.models import Portfolio
+
+    owners = {a.owner_id for a in assets}
+    projects = list(
+        Project.objects.filter(owner_id__in=owners).only("owner", "title", "cover", "images")
+    )
+    portfolios = list(
+        Portfolio.objects.filter(owner_id__in=owners).only("owner", "title", "pages", "og_image")
+    )
+    for asset in assets:
+        ids = {str(asset.pk), asset.pk.hex}
         found = []
-        if self.owner.avatar_id == self.pk:
+        if asset.owner.avatar_id == asset.pk:
             found.append(Usage("Your profile photo", "/settings/"))
-        return found
+        for project in projects:
+            if project.owner_id == asset.owner_id and (
+                project.cover_id == asset.pk or ids & set(map(str, project.images))
+            ):
+                found.append(Usage(f"Project “{project.title}”", "/library/projects/"))
+        for portfolio in portfolios:
+            text = str(portfolio.pages)
+            if portfolio.owner_id == asset.owner_id and (
+                portfolio.og_image_id == asset.pk or any(i in text for i in ids)
+            ):
+                found.append(
+                    Usage(f"Portfolio “{portfolio.title}”", f"/portfolios/{portfolio.pk}/edit/")
+                )
+        asset._usages = found
 
 
 def quota_for(user) -> int:

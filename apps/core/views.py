@@ -50,6 +50,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "next_steps": _next_steps(request.user),
         "asset_count": request.user.assets.count(),
+        "portfolios": request.user.portfolios.select_related("live")[:6],
     }
     return render(request, "core/dashboard.html", context)
 

@@ -120,6 +120,24 @@ class Portfolio(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @classmethod
+    def create_for(
+        cls, owner, *, title: str, goal: str, role: str, theme: str, from_library: bool
+    ) -> "Portfolio":
+        from .drafts import library_draft
+
+        pages = library_draft(owner, role=role) if from_library else default_pages()
+        design = clean_design({"theme": theme})
+        return cls.objects.create(
+            owner=owner,
+            title=title,
+            goal=goal,
+            role=role,
+            design=design,
+            pages=clean_pages(pages),
+            slug=unique_slug(owner.name or title),
+        )
+
     def clean(self) -> None:
         self.pages = clean_pages(self.pages)
         self.design = clean_design(self.design)
@@ -216,6 +234,20 @@ class Portfolio(models.Model):
 
         return self._edit(change, by)
 
+    def reorder_blocks(self, page_id: str, block_ids: list[str], by=None) -> EditResult:
+        """Put a page's blocks in the given order. Blocks the list does not name (say, added in
+        another tab meanwhile) keep their relative order after the named ones."""
+
+        def change(pages):
+            page = _page(pages, page_id)
+            if page is None:
+                return EditResult(False, "This page was deleted in another tab.")
+            rank = {block_id: i for i, block_id in enumerate(block_ids)}
+            page["blocks"].sort(key=lambda b: rank.get(b["id"], len(rank)))
+            return EditResult(page=page)
+
+        return self._edit(change, by)
+
     def duplicate_block(self, block_id: str, by=None) -> EditResult:
         def change(pages):
             found = _find_block(pages, block_id)
@@ -305,6 +337,51 @@ class Portfolio(models.Model):
             fresh.save(update_fields=["design", "updated_at"])
         self.design = fresh.design
 
+    # --- publishing -----------------------------------------------------------------------
+
+    def publish(self, by=None) -> "PortfolioRevision":
+        from . import cache, rendering
+
+        with transaction.atomic():
+            fresh = type(self).objects.select_for_update().get(pk=self.pk)
+            revision = fresh.revisions.create(
+                snapshot=rendering.snapshot(fresh),
+                author=by,
+                kind=PortfolioRevision.Kind.PUBLISH,
+                label="Published",
+            )
+            fresh.live = revision
+            fresh.save(update_fields=["live", "updated_at"])
+        self.live = revision
+        cache.forget(self.slug)
+        return revision
+
+    def unpublish(self) -> None:
+        from . import cache
+
+        type(self).objects.filter(pk=self.pk).update(live=None)
+        self.live = None
+        cache.forget(self.slug)
+
+    def change_slug(self, new_slug: str) -> None:
+        """Move to a new address; the old one keeps working as a redirect."""
+        from . import cache
+
+        old = self.slug
+        if new_slug == old:
+            return
+        with transaction.atomic():
+            SlugRedirect.objects.filter(old_slug=new_slug).delete()
+            SlugRedirect.objects.update_or_create(old_slug=old, defaults={"portfolio": self})
+            self.slug = new_slug
+            self.save(update_fields=["slug", "updated_at"])
+        cache.forget(old)
+        cache.forget(new_slug)
+
+    @property
+    def is_public(self) -> bool:
+        return bool(self.live_id) and self.visibility != self.Visibility.PRIVATE
+
     # --- revisions ------------------------------------------------------------------------
 
     def draft_snapshot(self) -> dict:
@@ -332,6 +409,17 @@ class Portfolio(models.Model):
             fresh.design = clean_design(revision.snapshot["design"])
             fresh.save(update_fields=["pages", "design", "updated_at"])
         self.pages, self.design = fresh.pages, fresh.design
+
+
+class SlugRedirect(models.Model):
+    """An address a portfolio used to have: visitors are sent on with a 301."""
+
+    old_slug = models.CharField(max_length=50, unique=True)
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.portfolio.slug}"
 
 
 class PortfolioRevision(models.Model):
@@ -363,6 +451,22 @@ class PortfolioRevision(models.Model):
     @property
     def name(self) -> str:
         return self.label or f"{self.created_at:%d %b %Y %H:%M}"
+
+
+def unique_slug(text: str) -> str:
+    """A free, valid portfolio address made from a name: ada-lovelace, ada-lovelace-2, …"""
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:44] or "portfolio"
+    if len(base) < 3 or base in RESERVED_SLUGS:
+        base = f"{base}-site".strip("-")
+    taken = set(
+        Portfolio.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    ) | set(
+        SlugRedirect.objects.filter(old_slug__startswith=base).values_list("old_slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 def _page(pages: list[dict], page_id: str) -> dict | None:

@@ -81,9 +81,13 @@
   function init(scope) {
     scope = scope || document;
     each(scope, 'form[data-confirm-text]', syncConfirm);
+    each(scope, '[data-sortable]', initSortable);
+    each(scope, '[data-tag-input]', syncTagInput);
+    each(scope, '[data-disables]', syncDisables);
     each(scope, '[data-autodismiss]', function (el) {
       if (timers) { if (timers.has(el)) return; timers.add(el); }
-      setTimeout(function () { fadeOut(el); }, 6000);
+      var delay = parseInt(el.getAttribute('data-autodismiss'), 10) || 6000;
+      setTimeout(function () { fadeOut(el); }, delay);
     });
     syncToggles();
   }
@@ -276,6 +280,127 @@
     var tile = e.detail && document.getElementById('asset-' + e.detail.id);
     if (tile) tile.remove();
   });
+
+  // ---- Drag to reorder (SortableJS; pages that use it load static/vendor/Sortable.min.js) ----
+  // The list names a form (data-sortable="<form id>") whose fields sit in the items; after a
+  // drop the form is submitted, so the new order is saved through htmx like any other form.
+  function initSortable(list) {
+    if (!window.Sortable || list._sortable) return;
+    list._sortable = window.Sortable.create(list, {
+      handle: '[data-drag-handle]',
+      draggable: '[data-id]',
+      animation: 150,
+      forceFallback: true, // pointer events: the same for mouse, touch and test drivers
+      fallbackOnBody: true,
+      ghostClass: 'drag-ghost',
+      fallbackClass: 'drag-active',
+      onEnd: function (e) {
+        if (e.oldIndex === e.newIndex) return;
+        var form = document.getElementById(list.getAttribute('data-sortable'));
+        if (form) form.requestSubmit();
+      }
+    });
+  }
+
+  // ---- Technology tag inputs: comma-separated text with suggestions -------------------------
+  function splitTags(value) {
+    return value.split(',').map(function (t) { return t.trim(); }).filter(Boolean);
+  }
+  function hasTag(tags, tag) {
+    var key = tag.toLowerCase();
+    return tags.some(function (t) { return t.toLowerCase() === key; });
+  }
+  function syncTagInput(input) {
+    var list = input.list;
+    if (list) {
+      // A <datalist> completes the whole value: offer "the tags typed so far, + suggestion".
+      if (!list._all) list._all = Array.prototype.map.call(list.options, function (o) { return o.value; });
+      var cut = input.value.lastIndexOf(',');
+      var head = cut >= 0 ? input.value.slice(0, cut + 1).trim() + ' ' : '';
+      var done = splitTags(head);
+      list.replaceChildren.apply(list, list._all.filter(function (t) { return !hasTag(done, t); })
+        .map(function (t) { var o = document.createElement('option'); o.value = head + t; return o; }));
+    }
+    var box = document.querySelector('[data-tag-suggestions="' + input.id + '"]');
+    if (box) {
+      var tags = splitTags(input.value);
+      var offered = false;
+      box.querySelectorAll('[data-tag-add]').forEach(function (b) {
+        var used = hasTag(tags, b.getAttribute('data-tag-add'));
+        b.classList.toggle('hidden', used);
+        offered = offered || !used;
+      });
+      box.classList.toggle('hidden', !offered);
+      box.classList.toggle('flex', offered);
+    }
+  }
+  // A checkbox with data-disables="<id>" turns that field off while ticked ("I work here now").
+  function syncDisables(box) {
+    var field = document.getElementById(box.getAttribute('data-disables'));
+    if (field) field.disabled = box.checked;
+  }
+  document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('[data-disables]')) syncDisables(e.target);
+  });
+  document.addEventListener('input', function (e) {
+    if (e.target.matches && e.target.matches('[data-tag-input]')) syncTagInput(e.target);
+  });
+  document.addEventListener('click', function (e) {
+    var add = e.target.closest && e.target.closest('[data-tag-add]');
+    if (!add) return;
+    var input = document.getElementById(add.closest('[data-tag-suggestions]').getAttribute('data-tag-suggestions'));
+    if (!input) return;
+    var tags = splitTags(input.value);
+    if (!hasTag(tags, add.getAttribute('data-tag-add'))) tags.push(add.getAttribute('data-tag-add'));
+    input.value = tags.join(', ');
+    syncTagInput(input);
+  });
+
+  // ---- Portfolio editor: save state, unsaved-input warning, live preview, device width -----
+  function saveState(form, state) {
+    var el = form && form.querySelector('#save-state');
+    if (el) el.setAttribute('data-state', state);
+  }
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    if (e.target.matches && e.target.matches('[data-autosave]')) saveState(e.target, 'saving');
+  });
+  document.addEventListener('htmx:afterRequest', function (e) {
+    var form = e.target;
+    if (!form.matches || !form.matches('[data-autosave]')) return;
+    if (e.detail.successful) { form.removeAttribute('data-dirty'); }
+    else { saveState(form, 'failed'); }
+  });
+  document.addEventListener('input', function (e) {
+    var form = e.target.closest && e.target.closest('[data-autosave]');
+    if (form) form.setAttribute('data-dirty', '');
+  });
+  window.addEventListener('beforeunload', function (e) {
+    if (document.querySelector('[data-autosave][data-dirty]')) { e.preventDefault(); e.returnValue = ''; }
+  });
+  document.addEventListener('preview-refresh', function (e) {
+    var frame = document.getElementById('preview');
+    if (!frame) return;
+    var url = e.detail && e.detail.url;
+    var current = frame.contentWindow && frame.contentWindow.location;
+    if (url && current && current.pathname !== url) frame.src = url;
+    else if (current) current.reload();
+  });
+  var DEVICES = { desktop: 'max-w-full', tablet: 'max-w-[820px]', phone: 'max-w-[390px]' };
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-device-set]');
+    if (!button) return;
+    var box = document.getElementById('preview-frame');
+    if (!box) return;
+    var device = button.getAttribute('data-device-set');
+    Object.keys(DEVICES).forEach(function (k) { box.classList.remove(DEVICES[k]); });
+    box.classList.add(DEVICES[device]);
+    box.setAttribute('data-device', device);
+    document.querySelectorAll('[data-device-set]').forEach(function (b) {
+      b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
+    });
+  });
+  // Sortable loads with `defer` after this file on the pages that use it.
+  window.addEventListener('DOMContentLoaded', function () { each(document, '[data-sortable]', initSortable); });
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () { applyTheme(); init(document); });

@@ -1,18 +1,37 @@
-// Copy third-party browser bundles from node_modules into static/vendor/.
+// Copy third-party browser files from node_modules into static/: JS bundles into static/vendor/,
+// the public site's fonts (latin subset, woff2, only the weights site.css uses) into
+// static/site/fonts/.
 // Usage: npm run vendor
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dest = join(root, 'static', 'vendor');
-const files = [
+const scripts = [
   ['node_modules/htmx.org/dist/htmx.min.js', 'htmx.min.js'],
   ['node_modules/sortablejs/Sortable.min.js', 'Sortable.min.js'],
 ];
+// package → [weight-style, …] as named by @fontsource: <family>-latin-<weight>-<style>.woff2
+const fonts = {
+  inter: ['400-normal', '500-normal', '600-normal', '700-normal'],
+  'space-grotesk': ['500-normal', '700-normal'],
+  fraunces: ['400-normal', '600-normal', '400-italic'],
+  'source-serif-4': ['400-normal', '600-normal', '400-italic'],
+  'jetbrains-mono': ['400-normal', '700-normal'],
+};
 
-mkdirSync(dest, { recursive: true });
-for (const [src, name] of files) {
-  copyFileSync(join(root, src), join(dest, name));
-  console.log(`vendored ${src} -> static/vendor/${name}`);
+function copy(src, dir, name) {
+  mkdirSync(join(root, dir), { recursive: true });
+  copyFileSync(join(root, src), join(root, dir, name));
+  console.log(`vendored ${src} -> ${dir}/${name}`);
+}
+
+for (const [src, name] of scripts) copy(src, 'static/vendor', name);
+for (const [family, variants] of Object.entries(fonts)) {
+  for (const variant of variants) {
+    const name = `${family}-latin-${variant}.woff2`;
+    copy(`node_modules/@fontsource/${family}/files/${name}`, 'static/site/fonts', name);
+  }
+  // The SIL Open Font License asks for its text to travel with the fonts.
+  copy(`node_modules/@fontsource/${family}/LICENSE`, 'static/site/fonts', `${family}-LICENSE.txt`);
 }

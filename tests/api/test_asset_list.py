@@ -170,3 +170,17 @@ def test_the_list_refuses_delete_with_a_problem(client, alice):
 def test_unknown_api_paths_are_a_not_found_problem(client, alice):
     client.force_login(alice)
     assert_problem(client.get("/api/v1/nothing-here"), 404, "not_found")
+
+
+def test_listing_costs_the_same_queries_for_one_or_many_assets(
+    client, alice, make_asset, django_assert_max_num_queries
+):
+    make_asset(alice)
+    client.force_login(alice)
+    with django_assert_max_num_queries(20) as one:
+        client.get("/api/v1/assets")
+    for shade in range(10):
+        make_asset(alice, size=(16, 16), color=(shade, 1, 1))
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get("/api/v1/assets")

@@ -156,3 +156,21 @@ def test_media_files_are_served_with_safe_headers(client, asset):
 )
 def test_media_never_lists_folders_or_escapes_the_root(client, db, path):
     assert client.get(path).status_code == 404
+
+
+def test_usage_lists_projects_and_portfolios_using_the_image(client, alice, asset):
+    from apps.library.models import Project
+    from apps.portfolios.models import Portfolio
+
+    Project.objects.create(owner=alice, title="Clockwork", cover=asset)
+    portfolio = Portfolio.objects.create(owner=alice, title="Main site", slug="alice-main")
+    portfolio.add_block(portfolio.pages[0]["id"], "gallery")
+    block = Portfolio.objects.get(pk=portfolio.pk).pages[0]["blocks"][0]
+    portfolio.update_block(block["id"], {**block["data"], "images": [str(asset.pk)]}, based_on=1)
+    client.force_login(alice)
+
+    panel = client.get(url(asset)).text
+
+    assert "Project “Clockwork”" in panel
+    assert "Portfolio “Main site”" in panel
+    assert "It is used in 2 places" in panel

@@ -1,0 +1,86 @@
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .models import Portfolio, PortfolioRevision, SlugRedirect
+
+
+class PublishedFilter(admin.SimpleListFilter):
+    title = "published"
+    parameter_name = "published"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Published"), ("no", "Not published")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(live__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(live__isnull=True)
+        return queryset
+
+
+@admin.register(Portfolio)
+class PortfolioAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "owner", "visibility", "published", "theme", "updated_at")
+    list_filter = (PublishedFilter, "visibility", "goal")
+    search_fields = ("title", "slug", "owner__email", "owner__name")
+    list_select_related = ("owner", "live")
+    readonly_fields = ("live_link", "live", "created_at", "updated_at", "last_checkpoint_at")
+    raw_id_fields = ("owner", "og_image")
+    actions = ["unpublish"]
+
+    @admin.display(boolean=True)
+    def published(self, portfolio: Portfolio) -> bool:
+        return bool(portfolio.live_id)
+
+    @admin.display(description="Theme")
+    def theme(self, portfolio: Portfolio) -> str:
+        return portfolio.design.get("theme", "")
+
+    @admin.display(description="Live page")
+    def live_link(self, portfolio: Portfolio) -> str:
+        if not portfolio.live_id:
+            return "—"
+        url = reverse("public:page", args=[portfolio.slug])
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, url)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("pages", "live__snapshot")
+
+    @admin.action(description="Unpublish the selected portfolios")
+    def unpublish(self, request, queryset) -> None:
+        count = 0
+        for portfolio in queryset.filter(live__isnull=False):
+            portfolio.unpublish()
+            portfolio.revisions.create(
+                snapshot=portfolio.draft_snapshot(),
+                author=request.user,
+                kind=PortfolioRevision.Kind.CHECKPOINT,
+                label=f"Unpublished by {request.user.email} (admin) {timezone.now():%d %b %Y}",
+            )
+            count += 1
+        messages.success(request, f"Unpublished {count} portfolio(s).")
+
+
+@admin.register(PortfolioRevision)
+class PortfolioRevisionAdmin(admin.ModelAdmin):
+    list_display = ("portfolio", "kind", "label", "author", "created_at")
+    list_filter = ("kind",)
+    search_fields = ("portfolio__title", "portfolio__slug", "label")
+    list_select_related = ("portfolio", "author")
+    readonly_fields = ("portfolio", "snapshot", "author", "kind", "label", "created_at")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("snapshot")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ("old_slug", "portfolio", "created_at")
+    search_fields = ("old_slug", "portfolio__slug")
+    raw_id_fields = ("portfolio",)

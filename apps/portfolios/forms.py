@@ -1,0 +1,164 @@
+from django import forms
+
+from apps.assets.forms import AssetField
+
+from . import design as designs
+from .models import Portfolio, SlugRedirect, validate_slug
+
+
+class PortfolioCreateForm(forms.Form):
+    title = forms.CharField(max_length=120, initial="My portfolio")
+    goal = forms.ChoiceField(
+        choices=Portfolio.Goal.choices,
+        initial=Portfolio.Goal.JOB,
+        widget=forms.RadioSelect,
+        label="What is it for?",
+    )
+    role = forms.CharField(
+        max_length=120,
+        required=False,
+        label="Your role",
+        help_text="e.g. Product designer, Backend engineer",
+    )
+    theme = forms.ChoiceField(
+        choices=[(k, v["label"]) for k, v in designs.THEMES.items()],
+        initial="minimal",
+        widget=forms.RadioSelect,
+    )
+    from_library = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Start from my library",
+        help_text="Builds a complete first draft from your profile, projects, skills, "
+        "experience and education.",
+    )
+
+
+class PortfolioSettingsForm(forms.ModelForm):
+    og_image = AssetField(
+        required=False,
+        label="Link preview image",
+        help_text="Shown when your link is shared. 1200×630 works best.",
+    )
+
+    class Meta:
+        model = Portfolio
+        fields = ["title", "slug", "visibility", "seo_title", "seo_description"]
+        labels = {
+            "slug": "Address",
+            "seo_title": "Search title",
+            "seo_description": "Search description",
+        }
+        help_texts = {
+            "slug": "Your portfolio lives at /p/<address>/. Lowercase letters, digits and hyphens."
+        }
+        widgets = {
+            "visibility": forms.RadioSelect,
+            "seo_description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["og_image"].for_owner(self.instance.owner)
+        self.initial.setdefault("og_image", self.instance.og_image_id)
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"].strip().lower()
+        validate_slug(slug)
+        taken = Portfolio.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists()
+        moved = SlugRedirect.objects.filter(old_slug=slug).exclude(portfolio=self.instance)
+        if taken or moved.exists():
+            raise forms.ValidationError("That address is taken. Try another.")
+        return slug
+
+    def save(self, commit: bool = True) -> Portfolio:
+        portfolio = self.instance
+        new_slug = self.cleaned_data["slug"]
+        old_slug = Portfolio.objects.values_list("slug", flat=True).get(pk=portfolio.pk)
+        portfolio.slug = old_slug  # change_slug() moves it and keeps a redirect
+        portfolio.og_image_id = self.cleaned_data["og_image"]
+        portfolio = super().save(commit)
+        portfolio.change_slug(new_slug)
+        return portfolio
+
+
+class DesignForm(forms.Form):
+    theme = forms.ChoiceField(
+        choices=[(k, v["label"]) for k, v in designs.THEMES.items()], widget=forms.RadioSelect
+    )
+    mode = forms.ChoiceField(
+        choices=[
+            ("auto", "Follow the visitor’s system"),
+            ("light", "Always light"),
+            ("dark", "Always dark"),
+        ]
+    )
+    primary = forms.CharField(required=False, max_length=7, label="Primary colour")
+    accent = forms.CharField(required=False, max_length=7, label="Accent colour")
+    background = forms.CharField(required=False, max_length=7, label="Background")
+    text = forms.CharField(required=False, max_length=7, label="Text colour")
+    font_heading = forms.ChoiceField(
+        choices=[("", "Theme default")] + [(k, v[0]) for k, v in designs.FONTS.items()],
+        required=False,
+        label="Heading font",
+    )
+    font_body = forms.ChoiceField(
+        choices=[("", "Theme default")] + [(k, v[0]) for k, v in designs.FONTS.items()],
+        required=False,
+        label="Body font",
+    )
+    width = forms.ChoiceField(
+        choices=[(k, k.title()) for k in designs.WIDTHS], label="Content width"
+    )
+    radius = forms.ChoiceField(
+        choices=[("", "Theme default")] + [(k, k.title()) for k in designs.RADII],
+        required=False,
+        label="Corners",
+    )
+    density = forms.ChoiceField(
+        choices=[(k, k.title()) for k in designs.DENSITIES], label="Spacing"
+    )
+
+    def clean(self):
+        data = super().clean()
+        for key in designs.COLOR_KEYS:
+            value = (data.get(key) or "").strip()
+            if value and not designs.COLOR.match(value):
+                self.add_error(key, "Use a colour like #7c3aed.")
+        return data
+
+    def design(self) -> dict:
+        data = self.cleaned_data
+        colors = {k: data[k].lower() for k in designs.COLOR_KEYS if data.get(k)}
+        fields = ("theme", "mode", "font_heading", "font_body", "width", "radius", "density")
+        return {**{k: data[k] for k in fields}, "colors": colors}
+
+    @classmethod
+    def for_design(cls, design: dict, data=None) -> "DesignForm":
+        initial = {**design, **design.get("colors", {})}
+        return cls(data, initial=initial)
+
+    def contrast_warnings(self, design: dict) -> list[str]:
+        palette = {**designs.THEMES[design["theme"]]["light"], **design["colors"]}
+        ratio = designs.contrast_ratio(palette["text"], palette["background"])
+        warnings = []
+        if ratio < 4.5:
+            warnings.append(
+                f"Text on background has a contrast of {ratio:.1f}:1; WCAG AA "
+                "asks for 4.5:1. Some visitors will struggle to read it."
+            )
+        ratio = designs.contrast_ratio(palette["primary"], palette["background"])
+        if ratio < 3:
+            warnings.append(
+                f"The primary colour on the background has a contrast of "
+                f"{ratio:.1f}:1; links and buttons need at least 3:1."
+            )
+        return warnings
+
+
+class VersionForm(forms.Form):
+    label = forms.CharField(
+        max_length=120,
+        label="Name this version",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. Before the redesign"}),
+    )

@@ -1,0 +1,156 @@
+"""What visitors see at /p/<slug>/: server-rendered from the live revision only, cached.
+
+A warm request is answered from the cache without a query; a cold one costs one query (the
+portfolio with its live revision). Public pages set no cookies and carry no CSRF token, so any
+shared cache may keep them; ETags let browsers revalidate for free.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from . import cache
+from .models import Portfolio, SlugRedirect
+from .rendering import render_page
+
+PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 60, "stale_while_revalidate": 600}
+
+
+@require_safe
+def public_page(request: HttpRequest, slug: str, page_slug: str = "") -> HttpResponse:
+    entry = cache.get(slug, page_slug)
+    if entry is None:
+        entry = _render_cold(request, slug, page_slug)
+        if isinstance(entry, HttpResponse):
+            return entry
+    return _respond(request, entry)
+
+
+def _render_cold(request: HttpRequest, slug: str, page_slug: str) -> dict | HttpResponse:
+    portfolio = Portfolio.objects.select_related("live").filter(slug=slug).first()
+    if portfolio is None:
+        moved = SlugRedirect.objects.select_related("portfolio").filter(old_slug=slug).first()
+        if moved is None:
+            raise Http404
+        target = reverse("public:page", args=[moved.portfolio.slug])
+        return HttpResponsePermanentRedirect(target + (f"{page_slug}/" if page_slug else ""))
+    if not portfolio.is_public:
+        return _owner_view(request, portfolio, page_slug)
+    base_url = request.build_absolute_uri(reverse("public:page", args=[slug]))
+    noindex = portfolio.visibility == Portfolio.Visibility.UNLISTED
+    rendered = render_page(
+        portfolio.live.snapshot,
+        page_slug,
+        base_url=base_url,
+        noindex=noindex,
+        origin=_origin(request),
+    )
+    if rendered is None:
+        raise Http404
+    html, csp = rendered
+    entry = {
+        "html": html,
+        "csp": csp,
+        "noindex": noindex,
+        "etag": f'"{hashlib.sha256(html.encode()).hexdigest()[:32]}"',
+    }
+    cache.put(slug, page_slug, entry)
+    return entry
+
+
+def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
+    if request.headers.get("If-None-Match") == entry["etag"]:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(entry["html"])
+    response["ETag"] = entry["etag"]
+    patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
+    response._csp_config = _csp(entry["csp"])
+    if entry["noindex"]:
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _owner_view(request: HttpRequest, portfolio: Portfolio, page_slug: str) -> HttpResponse:
+    """Private or unpublished: 404 for everyone but the owner, who sees it (never cached)."""
+    if not request.user.is_authenticated or request.user.pk != portfolio.owner_id:
+        raise Http404
+    from .rendering import snapshot
+
+    snap = portfolio.live.snapshot if portfolio.live_id else snapshot(portfolio)
+    base_url = request.build_absolute_uri(reverse("public:page", args=[portfolio.slug]))
+    rendered = render_page(
+        snap, page_slug, base_url=base_url, preview=True, origin=_origin(request)
+    )
+    if rendered is None:
+        raise Http404
+    response = HttpResponse(rendered[0])
+    patch_cache_control(response, private=True, no_store=True)
+    response._csp_config = _csp(rendered[1])
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _origin(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def _csp(additions: dict, replace: dict | None = None) -> dict:
+    """The site-wide policy plus these sources (e.g. one inline style's hash)."""
+    policy = {key: list(values) for key, values in settings.SECURE_CSP.items()}
+    for key, values in additions.items():
+        policy[key] = [*policy.get(key, []), *values]
+    return {**policy, **(replace or {})}
+
+
+@require_safe
+def sitemap(request: HttpRequest) -> HttpResponse:
+    portfolios = (
+        Portfolio.objects.filter(live__isnull=False, visibility=Portfolio.Visibility.PUBLIC)
+        .select_related("live")
+        .only("slug", "live__snapshot", "live__created_at")
+    )
+    urls = []
+    for portfolio in portfolios:
+        base = request.build_absolute_uri(reverse("public:page", args=[portfolio.slug]))
+        pages = portfolio.live.snapshot["pages"]
+        for index, page in enumerate(pages):
+            urls.append(
+                {
+                    "loc": base if index == 0 else f"{base}{page['slug']}/",
+                    "lastmod": portfolio.live.created_at,
+                }
+            )
+    return render(
+        request, "portfolios/sitemap.xml", {"urls": urls}, content_type="application/xml"
+    )
+
+
+@require_safe
+def robots(request: HttpRequest) -> HttpResponse:
+    sitemap_url = request.build_absolute_uri(reverse("public:sitemap"))
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {p}" for p in PRIVATE_PATHS),
+        "",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+PRIVATE_PATHS = [
+    "/accounts/",
+    "/admin/",
+    "/api/",
+    "/assets/",
+    "/dashboard/",
+    "/library/",
+    "/portfolios/",
+    "/settings/",
+    "/credits/",
+]

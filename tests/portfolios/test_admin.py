@@ -1,0 +1,48 @@
+import pytest
+
+from apps.portfolios.models import Portfolio, PortfolioRevision
+from tests.conftest import make_user
+
+
+@pytest.fixture
+def admin_client(client, db):
+    root = make_user("root@example.com", is_staff=True, is_superuser=True)
+    client.force_login(root)
+    return client
+
+
+def test_admins_find_portfolios_by_owner_and_filter_published(admin_client, portfolio, alice):
+    portfolio.publish(by=alice)
+
+    found = admin_client.get("/admin/portfolios/portfolio/", {"q": "alice@example.com"})
+    published = admin_client.get("/admin/portfolios/portfolio/", {"published": "yes"})
+
+    assert (
+        "Alice’s work" in found.text or "Alice&#x27;s work" in found.text or "alice" in found.text
+    )
+    assert (
+        "/p/alice/" in admin_client.get(f"/admin/portfolios/portfolio/{portfolio.pk}/change/").text
+    )
+    assert "Alice’s work" in published.text
+    assert (
+        "Alice’s work"
+        not in admin_client.get("/admin/portfolios/portfolio/", {"published": "no"}).text
+    )
+
+
+def test_the_unpublish_action_takes_it_offline_and_records_who(
+    admin_client, portfolio, alice, client
+):
+    portfolio.publish(by=alice)
+
+    admin_client.post(
+        "/admin/portfolios/portfolio/",
+        {
+            "action": "unpublish",
+            "_selected_action": [str(portfolio.pk)],
+        },
+    )
+
+    assert Portfolio.objects.get(pk=portfolio.pk).live is None
+    note = PortfolioRevision.objects.filter(portfolio=portfolio).first()
+    assert "Unpublished by root@example.com (admin)" in note.label

@@ -1,0 +1,214 @@
+import pytest
+
+from tests.conftest import HTMX
+from tests.portfolios.conftest import blocks
+
+
+def edit_url(portfolio, suffix=""):
+    return f"/portfolios/{portfolio.pk}/edit/{suffix}"
+
+
+def block_url(portfolio, block, action=""):
+    return edit_url(portfolio, f"blocks/{block['id']}/{action + '/' if action else ''}")
+
+
+def test_the_editor_shows_outline_form_and_preview(client, alice, portfolio):
+    client.force_login(alice)
+    hero = blocks(portfolio)[0]
+
+    r = client.get(edit_url(portfolio), {"block": hero["id"]})
+
+    assert r.status_code == 200
+    assert 'id="outline"' in r.text and 'id="block-form"' in r.text
+    assert f'src="/portfolios/{portfolio.pk}/preview/"' in r.text
+    assert 'name="b-heading"' in r.text
+    assert "frame-src 'self'" in r["Content-Security-Policy"]
+
+
+def test_editing_a_block_with_htmx_saves_and_refreshes_the_preview(client, alice, portfolio):
+    client.force_login(alice)
+    hero = blocks(portfolio)[0]
+
+    r = client.post(block_url(portfolio, hero), {"rev": 1, "b-heading": "Hello ✨"}, headers=HTMX)
+
+    assert r.status_code == 200
+    assert 'id="block-rev" value="2"' in r.text
+    assert "preview-refresh" in r["HX-Trigger"]
+    assert blocks(portfolio)[0]["data"]["heading"] == "Hello ✨"
+
+
+def test_an_invalid_edit_shows_the_error_and_saves_nothing(client, alice, portfolio):
+    client.force_login(alice)
+    hero = blocks(portfolio)[0]
+
+    r = client.post(
+        block_url(portfolio, hero), {"rev": 1, "b-heading": "x" * 10_000}, headers=HTMX
+    )
+
+    assert "Ensure this value has at most 120 characters" in r.text
+    assert r["HX-Retarget"] == "#block-form"
+    assert blocks(portfolio)[0] == hero
+
+
+def test_a_stale_edit_shows_the_conflict_panel_with_both_versions(client, alice, portfolio):
+    client.force_login(alice)
+    hero = blocks(portfolio)[0]
+    client.post(block_url(portfolio, hero), {"rev": 1, "b-heading": "From tab one"}, headers=HTMX)
+
+    r = client.post(
+        block_url(portfolio, hero), {"rev": 1, "b-heading": "From tab two"}, headers=HTMX
+    )
+
+    assert "This block changed in another tab or window." in r.text
+    assert "From tab one" in r.text and "From tab two" in r.text
+    assert blocks(portfolio)[0]["data"]["heading"] == "From tab one"
+
+
+def test_keeping_my_version_after_a_conflict(client, alice, portfolio):
+    client.force_login(alice)
+    hero = blocks(portfolio)[0]
+    client.post(block_url(portfolio, hero), {"rev": 1, "b-heading": "Theirs"}, headers=HTMX)
+
+    client.post(
+        block_url(portfolio, hero), {"rev": 2, "keep": "mine", "b-heading": "Mine"}, headers=HTMX
+    )
+
+    assert blocks(portfolio)[0]["data"]["heading"] == "Mine"
+
+
+def test_adding_moving_duplicating_and_deleting_blocks(client, alice, portfolio):
+    client.force_login(alice)
+    hero, about = blocks(portfolio)
+    page = portfolio.pages[0]["id"]
+
+    client.post(
+        edit_url(portfolio, "blocks/add/"),
+        {"page": page, "type": "stats", "after": hero["id"]},
+        headers=HTMX,
+    )
+    client.post(block_url(portfolio, about, "move"), {"direction": "up"}, headers=HTMX)
+    client.post(block_url(portfolio, hero, "duplicate"), headers=HTMX)
+    r = client.post(block_url(portfolio, about, "delete"), headers=HTMX)
+
+    assert [b["type"] for b in blocks(portfolio)] == ["hero", "hero", "stats"]
+    assert "About deleted." in r.text and "Undo" in r.text
+
+
+def test_undo_puts_a_deleted_block_back_where_it_was(client, alice, portfolio):
+    client.force_login(alice)
+    hero = blocks(portfolio)[0]
+    client.post(block_url(portfolio, hero, "delete"), headers=HTMX)
+
+    client.post(block_url(portfolio, hero, "restore"), headers=HTMX)
+
+    assert [b["id"] for b in blocks(portfolio)][0] == hero["id"]
+
+
+def test_reordering_by_drag_posts_the_new_order(client, alice, portfolio):
+    client.force_login(alice)
+    hero, about = blocks(portfolio)
+
+    client.post(
+        edit_url(portfolio, "blocks/reorder/"),
+        {"page": portfolio.pages[0]["id"], "order": [about["id"], hero["id"]]},
+        headers=HTMX,
+    )
+
+    assert [b["id"] for b in blocks(portfolio)] == [about["id"], hero["id"]]
+
+
+def test_editing_a_block_deleted_elsewhere_says_so(client, alice, portfolio):
+    client.force_login(alice)
+    hero = blocks(portfolio)[0]
+    portfolio.delete_block(hero["id"])
+
+    r = client.post(block_url(portfolio, hero), {"rev": 1, "b-heading": "x"}, headers=HTMX)
+
+    assert "This block was deleted in another tab." in r.text
+
+
+def test_pages_can_be_added_renamed_and_the_last_one_is_kept(client, alice, portfolio):
+    client.force_login(alice)
+    page = portfolio.pages[0]["id"]
+
+    client.post(edit_url(portfolio, "pages/add/"), {"title": "Case studies"}, headers=HTMX)
+    bad = client.post(
+        edit_url(portfolio, f"pages/{page}/"), {"title": "Home", "slug": "No!"}, headers=HTMX
+    )
+    portfolio.refresh_from_db()
+    other = portfolio.pages[1]["id"]
+    client.post(edit_url(portfolio, f"pages/{other}/delete/"), headers=HTMX)
+    last = client.post(edit_url(portfolio, f"pages/{page}/delete/"), headers=HTMX)
+
+    assert "use lowercase letters" in bad.text
+    assert "A portfolio needs at least one page." in last.text
+    portfolio.refresh_from_db()
+    assert [p["slug"] for p in portfolio.pages] == ["home"]
+
+
+def test_the_editor_uses_a_constant_number_of_queries(
+    client, alice, portfolio, make_asset, django_assert_max_num_queries
+):
+    client.force_login(alice)
+    page = portfolio.pages[0]["id"]
+    hero = blocks(portfolio)[0]
+    client.get(edit_url(portfolio), {"block": hero["id"]})
+    with django_assert_max_num_queries(12) as small:
+        client.get(edit_url(portfolio), {"block": hero["id"]})
+    for _ in range(40):
+        portfolio.add_block(page, "rich_text")
+        make_asset(alice, size=(20, 20), color=(_, _, _))
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(edit_url(portfolio), {"block": hero["id"]})
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix"),
+    [("get", ""), ("post", "blocks/add/"), ("post", "blocks/reorder/"), ("post", "pages/add/")],
+)
+def test_other_people_get_404_everywhere(client, bob, portfolio, method, suffix):
+    client.force_login(bob)
+    before = portfolio.pages
+
+    r = getattr(client, method)(
+        edit_url(portfolio, suffix),
+        {"page": portfolio.pages[0]["id"], "type": "hero", "title": "x"},
+    )
+
+    assert r.status_code == 404
+    portfolio.refresh_from_db()
+    assert portfolio.pages == before
+
+
+def test_other_peoples_blocks_are_404(client, bob, portfolio):
+    client.force_login(bob)
+    hero = blocks(portfolio)[0]
+
+    for action in ("", "move", "duplicate", "delete"):
+        assert client.post(block_url(portfolio, hero, action), {"rev": 1}).status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, portfolio):
+    r = client.get(edit_url(portfolio))
+
+    assert r.status_code == 302 and r.url.startswith("/accounts/login/")
+
+
+def test_wrong_methods_are_refused(client, alice, portfolio):
+    client.force_login(alice)
+    hero = blocks(portfolio)[0]
+
+    assert client.get(block_url(portfolio, hero, "delete")).status_code == 405
+    assert client.post(edit_url(portfolio)).status_code == 405
+
+
+def test_unknown_block_types_are_a_404_not_a_500(client, alice, portfolio):
+    client.force_login(alice)
+
+    r = client.post(
+        edit_url(portfolio, "blocks/add/"),
+        {"page": portfolio.pages[0]["id"], "type": "<script>"},
+        headers=HTMX,
+    )
+
+    assert r.status_code == 404

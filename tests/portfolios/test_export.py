@@ -1,0 +1,43 @@
+import io
+import zipfile
+
+from tests.portfolios.conftest import blocks
+
+
+def test_the_static_site_zip_works_from_disk(client, alice, portfolio, make_asset):
+    image = make_asset(alice, size=(700, 500))
+    hero = blocks(portfolio)[0]
+    portfolio.update_block(hero["id"], {**hero["data"], "image": str(image.pk)}, based_on=1)
+    work = portfolio.add_page("Work").page
+    portfolio.add_block(work["id"], "rich_text")
+    portfolio.publish(by=alice)
+    client.force_login(alice)
+
+    r = client.get(f"/portfolios/{portfolio.pk}/download/")
+
+    assert r["Content-Disposition"] == 'attachment; filename="alice-site.zip"'
+    archive = zipfile.ZipFile(io.BytesIO(r.content))
+    names = set(archive.namelist())
+    assert {"index.html", "work/index.html", "assets/site.css"} <= names
+    home = archive.read("index.html").decode()
+    assert 'href="work/index.html"' in home
+    assert 'href="assets/site.css"' in home
+    assert '"/media/' not in home and " /media/" not in home  # every image link is relative
+    linked = [name for name in image.stored_names() if f"media/{name}" in home]
+    assert linked and all(f"media/{name}" in names for name in linked)
+    assert 'href="../index.html"' in archive.read("work/index.html").decode()
+
+
+def test_downloading_needs_a_published_portfolio(client, alice, portfolio):
+    client.force_login(alice)
+
+    r = client.get(f"/portfolios/{portfolio.pk}/download/", follow=True)
+
+    assert "Publish your portfolio first" in r.text
+
+
+def test_other_people_cannot_download(client, bob, portfolio, alice):
+    portfolio.publish(by=alice)
+    client.force_login(bob)
+
+    assert client.get(f"/portfolios/{portfolio.pk}/download/").status_code == 404
