@@ -433,6 +433,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
     },
 }
 

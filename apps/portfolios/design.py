@@ -66,7 +66,7 @@ THEMES = {
             "background": "#fdfcf8",
             "surface": "#f5f3ec",
             "text": "#1f2937",
-            "muted": "#6b7280",
+            "muted": "#57534e",
         },
         "dark": {
             "primary": "#93c5fd",

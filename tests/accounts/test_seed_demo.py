@@ -1,0 +1,22 @@
+from django.core.management import call_command
+
+from apps.accounts.models import User
+from apps.portfolios.models import Portfolio
+
+
+def test_seed_demo_is_idempotent_and_publishes_a_portfolio(db, client, capsys):
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    assert User.objects.filter(email="demo@grooya.test").count() == 1
+    portfolio = Portfolio.objects.get(owner__email="demo@grooya.test")
+    assert portfolio.live_id and portfolio.slug == "ada-lovelace"
+    assert "password: grooya-demo-2026" in capsys.readouterr().out
+    assert (
+        client.post(
+            "/accounts/login/", {"login": "demo@grooya.test", "password": "grooya-demo-2026"}
+        ).url
+        == "/dashboard/"
+    )
+    page = client.get("/p/ada-lovelace/")
+    assert page.status_code == 200 and "Analytical Engine notes" in page.text
