@@ -399,6 +399,23 @@
       b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
     });
   });
+  // Collapse the outline to block names only (remembered on this device).
+  function applyOutline() {
+    var compact = false;
+    try { compact = localStorage.getItem('outline') === 'compact'; } catch (err) { /* ignore */ }
+    document.querySelectorAll('#block-rows').forEach(function (list) { list.classList.toggle('outline-compact', compact); });
+    document.querySelectorAll('[data-outline-toggle]').forEach(function (b) {
+      b.setAttribute('aria-expanded', compact ? 'false' : 'true');
+      b.textContent = compact ? 'Expand' : 'Collapse';
+    });
+  }
+  document.addEventListener('click', function (e) {
+    if (!e.target.closest || !e.target.closest('[data-outline-toggle]')) return;
+    var compact = !document.querySelector('#block-rows.outline-compact');
+    try { localStorage.setItem('outline', compact ? 'compact' : 'full'); } catch (err) { /* ignore */ }
+    applyOutline();
+  });
+  document.addEventListener('htmx:load', applyOutline);
   // Sortable loads with `defer` after this file on the pages that use it.
   window.addEventListener('DOMContentLoaded', function () { each(document, '[data-sortable]', initSortable); });
 
