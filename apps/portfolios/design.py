@@ -38,7 +38,7 @@ THEMES = {
         "label": "Bold",
         "description": "Big type, strong colour, confident.",
         "light": {
-            "primary": "#e11d48",
+            "primary": "#be123c",
             "accent": "#f59e0b",
             "background": "#fff7ed",
             "surface": "#ffffff",
@@ -176,7 +176,15 @@ def _choice(design: dict, key: str, allowed, blank: bool = False) -> None:
 def tokens(design: dict, scheme: str) -> dict[str, str]:
     """CSS custom properties for one colour scheme ("light" or "dark")."""
     theme = THEMES[design["theme"]]
-    palette = {**theme[scheme], **(design["colors"] if scheme == "light" else {})}
+    palette = dict(theme[scheme])
+    if scheme == "light" and design["colors"]:
+        colors = design["colors"]
+        palette.update(colors)
+        # Cards and secondary text follow custom colours, so they never clash with them.
+        if "background" in colors:
+            palette["surface"] = colors["background"]
+        if "text" in colors:
+            palette["muted"] = colors["text"]
     heading = design["font_heading"] or theme["font_heading"]
     body = design["font_body"] or theme["font_body"]
     return {

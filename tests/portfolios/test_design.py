@@ -38,9 +38,17 @@ def test_every_theme_meets_wcag_aa_for_text_in_both_schemes(theme, scheme):
     for background in ("background", "surface"):
         assert contrast_ratio(palette["text"], palette[background]) >= 4.5
         assert contrast_ratio(palette["muted"], palette[background]) >= 4.5
-        assert contrast_ratio(palette["primary"], palette[background]) >= 3
+        assert contrast_ratio(palette["primary"], palette[background]) >= 4.5  # link text
 
 
 def test_contrast_ratio_matches_the_wcag_reference_values():
     assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
     assert round(contrast_ratio("#777777", "#ffffff"), 2) == 4.48
+
+
+def test_custom_background_and_text_carry_over_to_cards_and_secondary_text():
+    design = clean_design({"colors": {"background": "#101010", "text": "#fafafa"}})
+
+    css = theme_css({**design, "mode": "light"})
+
+    assert "--color-surface:#101010" in css and "--color-muted:#fafafa" in css
