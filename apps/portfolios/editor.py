@@ -137,7 +137,12 @@ def block_edit(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> Ht
         if not request.htmx:
             return _back_to_editor(portfolio, page["id"], block_id)
         context = _context(portfolio, block_id=block_id, form=editor_form(block, request.user))
-        return render(request, "portfolios/portfolio_edit.html#block-form", context)
+        response = render(request, "portfolios/portfolio_edit.html#block-form", context)
+        # The outline too: it marks the chosen block, and "Add a block" inserts after it.
+        response.content += render_to_string(
+            "portfolios/portfolio_edit.html#outline", {**context, "outline_oob": True}, request
+        ).encode()
+        return response
     form = editor_form(block, request.user, data=request.POST)
     rev = _int(request.POST.get("rev"))
     if not form.is_valid():
@@ -190,6 +195,8 @@ def _conflict(request, portfolio: Portfolio, result: EditResult) -> HttpResponse
     mine_form.initial = result.conflict["mine"]
     context = _context(portfolio, block_id=theirs["id"], rows=rows, mine_form=mine_form)
     response = render(request, "portfolios/portfolio_edit.html#block-conflict", context)
+    # The saved version is what the preview should show while the person decides.
+    response = trigger_client_event(response, "preview-refresh", {"url": context["preview_url"]})
     return reswap(retarget(response, "#block-form"), "outerHTML")
 
 

@@ -212,3 +212,29 @@ def test_unknown_block_types_are_a_404_not_a_500(client, alice, portfolio):
     )
 
     assert r.status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["case_study", "video"])
+def test_blocks_that_need_a_choice_can_still_be_added_empty(client, alice, portfolio, kind):
+    client.force_login(alice)
+
+    r = client.post(
+        edit_url(portfolio, "blocks/add/"),
+        {"page": portfolio.pages[0]["id"], "type": kind},
+        headers=HTMX,
+    )
+
+    assert r.status_code == 200
+    assert blocks(portfolio)[-1]["type"] == kind
+    assert client.get(f"/portfolios/{portfolio.pk}/preview/").status_code == 200
+
+
+def test_opening_a_block_also_marks_it_in_the_outline(client, alice, portfolio):
+    client.force_login(alice)
+    about = blocks(portfolio)[1]
+
+    r = client.get(block_url(portfolio, about), headers=HTMX)
+
+    assert 'id="block-form"' in r.text
+    assert 'id="outline"' in r.text and 'hx-swap-oob="true"' in r.text
+    assert f'id="row-link-{about["id"]}"' in r.text

@@ -5,7 +5,7 @@ from ..fields import IdField
 
 
 class CaseStudyForm(BlockForm):
-    project = IdField(label="Project")
+    project = IdField(label="Project", required=False)
     heading = forms.CharField(
         max_length=120, required=False, help_text="Defaults to the project’s title."
     )

@@ -7,7 +7,7 @@ from ..fields import LinkField, video_embed
 
 class VideoForm(BlockForm):
     heading = forms.CharField(max_length=120, required=False)
-    url = LinkField(label="YouTube or Vimeo link")
+    url = LinkField(label="YouTube or Vimeo link", required=False)
     caption = forms.CharField(max_length=200, required=False)
 
     def clean_url(self):
