@@ -10,11 +10,11 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
+from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
 
 from .forms import AssetEditForm, AssetFilterForm
@@ -90,9 +90,9 @@ def asset_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
         {"asset": asset, "created": created, "picker": "picker" in request.GET},
     )
     # The uploader swaps further elements by id: here, the storage meter.
-    response.content += render_to_string(
-        "assets/asset_list.html#storage-usage", _usage(request.user), request
-    ).encode()
+    append_fragment(
+        response, "assets/asset_list.html#storage-usage", _usage(request.user), request
+    )
     response["X-Asset-Id"] = str(asset.pk)
     response["X-Asset-Created"] = "1" if created else "0"
     return response
@@ -124,9 +124,9 @@ def asset_detail(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
             {"asset": asset, "form": AssetEditForm(instance=asset), "saved": True},
         )
         # The grid's tile shows the title and the missing-alt badge: refresh it out of band.
-        response.content += render_to_string(
-            "assets/asset_list.html#asset-tile", {"asset": asset, "oob": True}, request
-        ).encode()
+        append_fragment(
+            response, "assets/asset_list.html#asset-tile", {"asset": asset, "oob": True}, request
+        )
         return response
     template = "assets/asset_detail.html" + ("#asset-panel" if request.htmx else "")
     return render(request, template, {"asset": asset, "form": form})

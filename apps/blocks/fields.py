@@ -16,7 +16,7 @@ SAFE_URL = URLValidator(schemes=["http", "https"])
 class RichTextField(forms.CharField):
     """HTML through the one nh3 policy (apps.core.richtext)."""
 
-    widget = forms.Textarea(attrs={"rows": 6})
+    widget = forms.Textarea(attrs={"rows": 6, "data-richtext": ""})
 
     def clean(self, value):
         return sanitize(super().clean(value))

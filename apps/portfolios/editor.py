@@ -12,13 +12,13 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget, trigger_client_event
 
 from apps.assets.forms import AssetField
 from apps.blocks import registry
+from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
 from apps.library.models import Education, Experience, Project
 
@@ -139,9 +139,12 @@ def block_edit(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> Ht
         context = _context(portfolio, block_id=block_id, form=editor_form(block, request.user))
         response = render(request, "portfolios/portfolio_edit.html#block-form", context)
         # The outline too: it marks the chosen block, and "Add a block" inserts after it.
-        response.content += render_to_string(
-            "portfolios/portfolio_edit.html#outline", {**context, "outline_oob": True}, request
-        ).encode()
+        append_fragment(
+            response,
+            "portfolios/portfolio_edit.html#outline",
+            {**context, "outline_oob": True},
+            request,
+        )
         return response
     form = editor_form(block, request.user, data=request.POST)
     rev = _int(request.POST.get("rev"))
@@ -204,9 +207,9 @@ def _gone(request, portfolio: Portfolio, message: str) -> HttpResponse:
     if not request.htmx:
         return _back_to_editor(portfolio)
     response = _outline_response(request, portfolio, message=message)
-    response.content += render_to_string(
-        "portfolios/portfolio_edit.html#block-gone", {"message": message}, request
-    ).encode()
+    append_fragment(
+        response, "portfolios/portfolio_edit.html#block-gone", {"message": message}, request
+    )
     return reswap(retarget(response, "#outline"), "outerHTML")
 
 
@@ -237,11 +240,12 @@ def block_add(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
         return _back_to_editor(portfolio, result.page["id"], result.block["id"])
     context = {"form": editor_form(result.block, request.user)}
     response = _outline_response(request, portfolio, block_id=result.block["id"])
-    response.content += render_to_string(
+    append_fragment(
+        response,
         "portfolios/portfolio_edit.html#block-form",
         {**_context(portfolio, block_id=result.block["id"]), **context, "oob": True},
         request,
-    ).encode()
+    )
     return response
 
 
@@ -307,7 +311,8 @@ def block_delete(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> 
     if not request.htmx:
         return _back_to_editor(portfolio, page["id"])
     response = _outline_response(request, portfolio, page_id=page["id"])
-    response.content += render_to_string(
+    append_fragment(
+        response,
         "portfolios/portfolio_edit.html#undo-toast",
         {
             "portfolio": portfolio,
@@ -315,7 +320,7 @@ def block_delete(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> 
             "label": registry.get(result.removed["block"]["type"]).label,
         },
         request,
-    ).encode()
+    )
     return response
 
 
