@@ -23,7 +23,7 @@ from apps.core.types import AuthenticatedHttpRequest
 from apps.library.models import Education, Experience, Project
 
 from .models import EditResult, Portfolio
-from .public import _csp
+from .public import csp_policy
 from .views import _get_portfolio_for_user
 
 UNDO_SECONDS = 600
@@ -121,7 +121,7 @@ def portfolio_edit(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
     if context["current_block"]:
         context["form"] = editor_form(context["current_block"], request.user)
     response = render(request, "portfolios/portfolio_edit.html", context)
-    response._csp_config = _csp(EDITOR_CSP)
+    response._csp_config = csp_policy(EDITOR_CSP)
     return response
 
 
@@ -175,7 +175,7 @@ def _invalid(request, portfolio, block, form) -> HttpResponse:
     context = _context(portfolio, block_id=block["id"], form=form)
     if not request.htmx:
         response = render(request, "portfolios/portfolio_edit.html", context)
-        response._csp_config = _csp(EDITOR_CSP)
+        response._csp_config = csp_policy(EDITOR_CSP)
         return response
     response = render(request, "portfolios/portfolio_edit.html#block-form", context)
     return reswap(retarget(response, "#block-form"), "outerHTML")

@@ -70,7 +70,7 @@ def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
         response = HttpResponse(entry["html"])
     response["ETag"] = entry["etag"]
     patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-    response._csp_config = _csp(entry["csp"])
+    response._csp_config = csp_policy(entry["csp"])
     if entry["noindex"]:
         response["X-Robots-Tag"] = "noindex"
     return response
@@ -91,7 +91,7 @@ def _owner_view(request: HttpRequest, portfolio: Portfolio, page_slug: str) -> H
         raise Http404
     response = HttpResponse(rendered[0])
     patch_cache_control(response, private=True, no_store=True)
-    response._csp_config = _csp(rendered[1])
+    response._csp_config = csp_policy(rendered[1])
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -100,7 +100,7 @@ def _origin(request: HttpRequest) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
 
-def _csp(additions: dict, replace: dict | None = None) -> dict:
+def csp_policy(additions: dict, replace: dict | None = None) -> dict:
     """The site-wide policy plus these sources (e.g. one inline style's hash)."""
     policy = {key: list(values) for key, values in settings.SECURE_CSP.items()}
     for key, values in additions.items():

@@ -34,7 +34,9 @@ def resolve(owner, pages: list[dict]) -> dict:
             wanted_assets.update(str(i) for i in [project.cover_id, *project.images] if i)
     assets = {
         a.pk.hex: _asset(a)
-        for a in Asset.objects.filter(owner=owner, pk__in=_uuids(wanted_assets | _avatar(owner)))
+        for a in Asset.objects.filter(
+            owner=owner, pk__in=[i for i in wanted_assets | _avatar(owner) if i]
+        )
     }
     return {
         "profile": _profile(owner, assets),
@@ -166,10 +168,6 @@ def _block_item(block: dict, lib: dict) -> dict:
 
 def _hex(value) -> str:
     return value.replace("-", "") if isinstance(value, str) else ""
-
-
-def _uuids(ids) -> list[str]:
-    return [i for i in ids if i]
 
 
 def _avatar(owner) -> set[str]:

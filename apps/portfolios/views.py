@@ -15,7 +15,7 @@ from .design import THEMES
 from .export import static_site
 from .forms import DesignForm, PortfolioCreateForm, PortfolioSettingsForm, VersionForm
 from .models import Portfolio, PortfolioRevision
-from .public import _csp
+from .public import csp_policy
 from .rendering import render_page, snapshot
 
 
@@ -70,7 +70,10 @@ def portfolio_publish(request: AuthenticatedHttpRequest, pk: UUID) -> HttpRespon
     messages.success(
         request, f"Published. Your portfolio is live at {request.build_absolute_uri(url)}"
     )
-    return redirect(request.POST.get("next") if _safe_next(request) else "portfolios:edit", pk)
+    next_url = request.POST.get("next", "")
+    if next_url.startswith(f"/portfolios/{pk}/"):  # only back to this portfolio's own pages
+        return redirect(next_url)
+    return redirect("portfolios:edit", pk)
 
 
 @login_required
@@ -80,10 +83,6 @@ def portfolio_unpublish(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResp
     portfolio.unpublish()
     messages.success(request, "Unpublished. Visitors now get “page not found”.")
     return redirect("portfolios:edit", pk)
-
-
-def _safe_next(request) -> bool:
-    return request.POST.get("next", "").startswith("/portfolios/")
 
 
 @login_required
@@ -131,7 +130,7 @@ def _preview(request, portfolio, snap, page_slug, base_path) -> HttpResponse:
         raise Http404
     response = HttpResponse(rendered[0])
     # The editor shows previews in a frame of its own page, so this origin may frame them.
-    response._csp_config = _csp(rendered[1], replace={"frame-ancestors": ["'self'"]})
+    response._csp_config = csp_policy(rendered[1], replace={"frame-ancestors": ["'self'"]})
     response["X-Frame-Options"] = "SAMEORIGIN"
     response["X-Robots-Tag"] = "noindex"
     response["Cache-Control"] = "private, no-store"
@@ -186,7 +185,7 @@ def portfolio_design(request: AuthenticatedHttpRequest, pk: UUID) -> HttpRespons
         url = reverse("portfolios:preview", args=[pk])
         return trigger_client_event(response, "preview-refresh", {"url": url})
     response = render(request, "portfolios/portfolio_design.html", context)
-    response._csp_config = _csp({"frame-src": ["'self'"]})
+    response._csp_config = csp_policy({"frame-src": ["'self'"]})
     return response
 
 
