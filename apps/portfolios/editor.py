@@ -22,7 +22,8 @@ from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
 from apps.library.models import Education, Experience, Project
 
-from .models import EditResult, Portfolio
+from .editing import EditResult
+from .models import Portfolio
 from .public import csp_policy
 from .views import _get_portfolio_for_user
 

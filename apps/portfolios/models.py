@@ -2,7 +2,6 @@ import copy
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from apps.blocks import registry
-from apps.blocks.validation import clean_block, clean_pages, new_id
+from apps.blocks.validation import clean_pages, new_id
 
 from .design import DEFAULT_DESIGN, clean_design
+from .editing import DocumentEditing, EditResult, find_block
 
 RESERVED_SLUGS = {
     "about",
@@ -66,19 +65,7 @@ def default_design() -> dict:
     return dict(DEFAULT_DESIGN)
 
 
-@dataclass
-class EditResult:
-    """What an editor operation did. `conflict` carries both versions when a rev was stale."""
-
-    ok: bool = True
-    message: str = ""
-    block: dict | None = None
-    page: dict | None = None
-    conflict: dict | None = None
-    removed: dict = field(default_factory=dict)  # what a delete took away, for undo
-
-
-class Portfolio(models.Model):
+class Portfolio(DocumentEditing, models.Model):
     class Visibility(models.TextChoices):
         PUBLIC = "public", "Public"
         UNLISTED = "unlisted", "Unlisted (anyone with the link)"
@@ -145,7 +132,7 @@ class Portfolio(models.Model):
     # --- reading --------------------------------------------------------------------------
 
     def find_block(self, block_id: str) -> tuple[dict, dict, int] | None:
-        return _find_block(self.pages, block_id)
+        return find_block(self.pages, block_id)
 
     def page(self, page_id: str) -> dict | None:
         return next((p for p in self.pages if p["id"] == page_id), None)
@@ -184,151 +171,6 @@ class Portfolio(models.Model):
             label="Automatic checkpoint",
         )
         self.last_checkpoint_at = now
-
-    def add_block(
-        self, page_id: str, block_type: str, *, after: str | None = None, by=None
-    ) -> EditResult:
-        kind = registry.get(block_type)
-
-        def change(pages):
-            page = _page(pages, page_id)
-            if page is None:
-                return EditResult(False, "This page was deleted in another tab.")
-            block = {"id": new_id(), "type": kind.name, "rev": 1, "data": kind.default_data()}
-            ids = [b["id"] for b in page["blocks"]]
-            index = ids.index(after) + 1 if after in ids else len(ids)
-            page["blocks"].insert(index, block)
-            return EditResult(block=block, page=page)
-
-        return self._edit(change, by)
-
-    def update_block(self, block_id: str, data: dict, *, based_on: int, by=None) -> EditResult:
-        def change(pages):
-            found = _find_block(pages, block_id)
-            if found is None:
-                return EditResult(False, "This block was deleted in another tab.")
-            page, block, _ = found
-            if block["rev"] != based_on:
-                return EditResult(
-                    False,
-                    "This block changed in another tab.",
-                    block=block,
-                    conflict={"theirs": block, "mine": data},
-                )
-            block["data"] = clean_block({**block, "data": data})["data"]
-            block["rev"] += 1
-            return EditResult(block=block, page=page)
-
-        return self._edit(change, by)
-
-    def move_block(self, block_id: str, *, page_id: str, index: int, by=None) -> EditResult:
-        def change(pages):
-            found = _find_block(pages, block_id)
-            target = _page(pages, page_id)
-            if found is None or target is None:
-                return EditResult(False, "This block was deleted in another tab.")
-            source, block, old = found
-            source["blocks"].pop(old)
-            target["blocks"].insert(max(0, min(index, len(target["blocks"]))), block)
-            return EditResult(block=block, page=target)
-
-        return self._edit(change, by)
-
-    def reorder_blocks(self, page_id: str, block_ids: list[str], by=None) -> EditResult:
-        """Put a page's blocks in the given order. Blocks the list does not name (say, added in
-        another tab meanwhile) keep their relative order after the named ones."""
-
-        def change(pages):
-            page = _page(pages, page_id)
-            if page is None:
-                return EditResult(False, "This page was deleted in another tab.")
-            rank = {block_id: i for i, block_id in enumerate(block_ids)}
-            page["blocks"].sort(key=lambda b: rank.get(b["id"], len(rank)))
-            return EditResult(page=page)
-
-        return self._edit(change, by)
-
-    def duplicate_block(self, block_id: str, by=None) -> EditResult:
-        def change(pages):
-            found = _find_block(pages, block_id)
-            if found is None:
-                return EditResult(False, "This block was deleted in another tab.")
-            page, block, index = found
-            twin = {**copy.deepcopy(block), "id": new_id(), "rev": 1}
-            page["blocks"].insert(index + 1, twin)
-            return EditResult(block=twin, page=page)
-
-        return self._edit(change, by)
-
-    def delete_block(self, block_id: str, by=None) -> EditResult:
-        def change(pages):
-            found = _find_block(pages, block_id)
-            if found is None:
-                return EditResult(False, "This block was already deleted.")
-            page, block, index = found
-            page["blocks"].pop(index)
-            return EditResult(page=page, removed={"block": block, "index": index})
-
-        return self._edit(change, by)
-
-    def restore_block(self, page_id: str, index: int, block: dict, by=None) -> EditResult:
-        """Undo a delete: put the block back where it was (if its page still exists)."""
-        block = clean_block(block)
-
-        def change(pages):
-            page = _page(pages, page_id)
-            if page is None:
-                return EditResult(False, "The page this block was on has been deleted.")
-            if _find_block(pages, block["id"]):
-                return EditResult(False, "This block is already back.")
-            page["blocks"].insert(max(0, min(index, len(page["blocks"]))), block)
-            return EditResult(block=block, page=page)
-
-        return self._edit(change, by)
-
-    def add_page(self, title: str, by=None) -> EditResult:
-        def change(pages):
-            slug = _unique_slug(title, {p["slug"] for p in pages})
-            page = {"id": new_id(), "slug": slug, "title": title.strip()[:80], "blocks": []}
-            pages.append(page)
-            return EditResult(page=page)
-
-        return self._edit(change, by)
-
-    def update_page(self, page_id: str, *, title: str, slug: str, by=None) -> EditResult:
-        def change(pages):
-            page = _page(pages, page_id)
-            if page is None:
-                return EditResult(False, "This page was deleted in another tab.")
-            if any(p["slug"] == slug and p["id"] != page_id for p in pages):
-                return EditResult(False, f"Another page already uses “{slug}”.")
-            page.update(title=title.strip(), slug=slug)
-            return EditResult(page=page)
-
-        return self._edit(change, by)
-
-    def move_page(self, page_id: str, index: int, by=None) -> EditResult:
-        def change(pages):
-            page = _page(pages, page_id)
-            if page is None:
-                return EditResult(False, "This page was deleted in another tab.")
-            pages.remove(page)
-            pages.insert(max(0, min(index, len(pages))), page)
-            return EditResult(page=page)
-
-        return self._edit(change, by)
-
-    def delete_page(self, page_id: str, by=None) -> EditResult:
-        def change(pages):
-            page = _page(pages, page_id)
-            if page is None:
-                return EditResult(False, "This page was already deleted.")
-            if len(pages) == 1:
-                return EditResult(False, "A portfolio needs at least one page.")
-            pages.remove(page)
-            return EditResult(removed={"page": page})
-
-        return self._edit(change, by)
 
     def set_design(self, design: dict, by=None) -> None:
         with transaction.atomic():
@@ -463,26 +305,6 @@ def unique_slug(text: str) -> str:
     ) | set(
         SlugRedirect.objects.filter(old_slug__startswith=base).values_list("old_slug", flat=True)
     )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def _page(pages: list[dict], page_id: str) -> dict | None:
-    return next((p for p in pages if p["id"] == page_id), None)
-
-
-def _find_block(pages: list[dict], block_id: str) -> tuple[dict, dict, int] | None:
-    for page in pages:
-        for index, block in enumerate(page["blocks"]):
-            if block["id"] == block_id:
-                return page, block, index
-    return None
-
-
-def _unique_slug(title: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "page"
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
