@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from .design import THEMES
 from .models import Portfolio, PortfolioRevision, SlugRedirect
 
 
@@ -21,10 +22,21 @@ class PublishedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ThemeFilter(admin.SimpleListFilter):
+    title = "theme"
+    parameter_name = "theme"
+
+    def lookups(self, request, model_admin):
+        return [(key, theme["label"]) for key, theme in THEMES.items()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(design__theme=self.value()) if self.value() else queryset
+
+
 @admin.register(Portfolio)
 class PortfolioAdmin(admin.ModelAdmin):
     list_display = ("title", "slug", "owner", "visibility", "published", "theme", "updated_at")
-    list_filter = (PublishedFilter, "visibility", "goal")
+    list_filter = (PublishedFilter, "visibility", ThemeFilter, "goal")
     search_fields = ("title", "slug", "owner__email", "owner__name")
     list_select_related = ("owner", "live")
     readonly_fields = ("live_link", "live", "created_at", "updated_at", "last_checkpoint_at")

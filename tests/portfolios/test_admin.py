@@ -46,3 +46,13 @@ def test_the_unpublish_action_takes_it_offline_and_records_who(
     assert Portfolio.objects.get(pk=portfolio.pk).live is None
     note = PortfolioRevision.objects.filter(portfolio=portfolio).first()
     assert "Unpublished by root@example.com (admin)" in note.label
+
+
+def test_admins_filter_portfolios_by_theme(admin_client, portfolio, bob):
+    other = Portfolio.objects.create(owner=bob, title="Bob’s bold site", slug="bob-bold")
+    other.set_design({"theme": "bold"})
+
+    r = admin_client.get("/admin/portfolios/portfolio/", {"theme": "bold"})
+
+    assert "Bob’s bold site" in r.text
+    assert "Alice’s work" not in r.text
