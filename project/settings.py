@@ -7,95 +7,21 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from project.env import env_bool, env_int, env_list, env_str, mailers_from_url, read_dotenv
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
 
 
-def _read_dotenv(path: Path) -> None:
-    """Load KEY=VALUE lines from .env; real environment variables win."""
-    if not path.is_file():
-        return
-    for line in path.read_text().splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.partition("=")
-        os.environ.setdefault(key.strip(), value.strip().strip("'\""))
-
-
 # Tests are hermetic: they never read a developer's .env.
 if not TESTING:
-    _read_dotenv(BASE_DIR / ".env")
-
-
-def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None or raw == "":
-        return default
-    value = raw.strip().lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
-
-
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
-
-
-def _mailers_from_url(url: str) -> dict:
-    """EMAIL_URL → MAILERS: console://, smtp://user:pass@host:587 (STARTTLS), smtps://…:465."""
-    parts = urlsplit(url)
-    if parts.scheme in {"console", ""}:
-        return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-    if parts.scheme not in {"smtp", "smtps"}:
-        raise ImproperlyConfigured(
-            f"EMAIL_URL must start with console://, smtp:// or smtps://, not {parts.scheme}://."
-        )
-    if not parts.hostname:
-        raise ImproperlyConfigured("EMAIL_URL must name a host, e.g. smtp://user:pass@host:587.")
-    query = parse_qs(parts.query)
-    ssl = parts.scheme == "smtps"
-    try:
-        port = parts.port or (465 if ssl else 587)
-    except ValueError:
-        raise ImproperlyConfigured("EMAIL_URL has an invalid port.") from None
-    options = {
-        "host": parts.hostname,
-        "port": port,
-        "username": unquote(parts.username or ""),
-        "password": unquote(parts.password or ""),
-        "use_ssl": ssl,
-        "use_tls": not ssl and query.get("tls", ["true"])[0] != "false",
-        "timeout": 10,
-    }
-    return {
-        "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
-    }
+    read_dotenv(BASE_DIR / ".env")
 
 
 # --- Core -----------------------------------------------------------------------------------
@@ -364,7 +290,7 @@ CRISPY_TEMPLATE_PACK = "tailwind"
 
 # --- Email ----------------------------------------------------------------------------------
 
-MAILERS = _mailers_from_url(env_str("EMAIL_URL", "console://"))
+MAILERS = mailers_from_url(env_str("EMAIL_URL", "console://"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Grooya <hello@grooya.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
