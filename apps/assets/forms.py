@@ -2,6 +2,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIteratorValue
 
 from .models import Asset
 
@@ -19,6 +20,17 @@ class AssetPickerWidget(forms.Widget):
         context = super().get_context(name, value, attrs)
         context["asset"] = self.queryset.filter(pk=_as_uuid(value)).first() if value else None
         return context
+
+
+class ImageChoicesWidget(forms.CheckboxSelectMultiple):
+    """Several of the person's assets as checkable thumbnails. Choice values carry the asset
+    (`ModelChoiceIteratorValue`), as ModelMultipleChoiceField and `asset_choices()` provide."""
+
+    template_name = "assets/widgets/image_choices.html"
+
+
+def asset_choices(assets) -> list[tuple]:
+    return [(ModelChoiceIteratorValue(str(a.pk), a), str(a)) for a in assets]
 
 
 class AssetField(forms.Field):

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
-from apps.assets.forms import AssetField
+from apps.assets.forms import AssetField, ImageChoicesWidget
 from apps.assets.models import Asset
 from apps.core.richtext import TAGS
 
@@ -63,10 +63,6 @@ class LinesField(forms.Field):
 class WebURLField(forms.URLField):
     default_validators = [web_url]  # http and https only: no javascript:, data:, ftp:
     default_error_messages = {"invalid": web_url.message}
-
-
-class ImageChoicesWidget(forms.CheckboxSelectMultiple):
-    template_name = "library/widgets/image_choices.html"
 
 
 class LibraryForm(forms.ModelForm):

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget, trigger_client_event
 
-from apps.assets.forms import AssetField
+from apps.assets.forms import AssetField, ImageChoicesWidget, asset_choices
 from apps.blocks import registry
 from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
@@ -41,8 +41,8 @@ def editor_form(block: dict, owner, data=None) -> forms.Form:
             picker.for_owner(owner)
             form.fields[key] = picker
         else:
-            form.fields[key].widget = forms.CheckboxSelectMultiple(
-                choices=[(str(a.pk), str(a)) for a in owner.assets.all()[:200]]
+            form.fields[key].widget = ImageChoicesWidget(
+                choices=asset_choices(owner.assets.all()[:200])
             )
     for library, key in kind.library.items():
         if not key:

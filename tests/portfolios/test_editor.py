@@ -238,3 +238,22 @@ def test_opening_a_block_also_marks_it_in_the_outline(client, alice, portfolio):
     assert 'id="block-form"' in r.text
     assert 'id="outline"' in r.text and 'hx-swap-oob="true"' in r.text
     assert f'id="row-link-{about["id"]}"' in r.text
+
+
+def test_gallery_images_are_picked_from_my_own_thumbnails(
+    client, alice, bob, portfolio, make_asset
+):
+    mine, theirs = make_asset(alice), make_asset(bob, color=(9, 9, 9))
+    gallery = portfolio.add_block(portfolio.pages[0]["id"], "gallery").block
+    client.force_login(alice)
+
+    form = client.get(block_url(portfolio, gallery), headers=HTMX).text
+    r = client.post(
+        block_url(portfolio, gallery),
+        {"rev": 1, "b-images": [str(mine.pk)], "b-columns": 3},
+        headers=HTMX,
+    )
+
+    assert mine.thumb_url in form and theirs.thumb_url not in form
+    assert r.status_code == 200
+    assert blocks(portfolio)[-1]["data"]["images"] == [str(mine.pk)]
