@@ -96,6 +96,8 @@ class ItemsField(forms.Field):
         super().__init__(**kwargs)
         self.keys, self.max_items, self.max_length = keys, max_items, max_length
         self.item_validators = item_validators or {}
+        # With JavaScript the lines become rows of inputs (static/js/app.js, "item rows").
+        self.widget.attrs.update({"data-items": "|".join(keys), "data-max-items": max_items})
 
     def to_python(self, value) -> list[dict]:
         if value in (None, "", []):

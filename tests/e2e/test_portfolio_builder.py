@@ -105,7 +105,12 @@ def test_build_a_portfolio_from_the_library_publish_it_and_take_it_down(
     page.locator("#add-block summary").click()
     page.locator("[data-block-type=stats]").click()
     expect(rows.locator("a .font-medium")).to_have_text(["Hero", "Stats", *labels[1:]])
-    page.locator("textarea[name=b-items]").fill("12 | years\n40 | clients")
+    add_item = page.get_by_role("button", name="+ Add item")
+    for value, label in (("12", "years"), ("40", "clients")):
+        add_item.click()
+        row = page.locator(".item-rows__row").last
+        row.get_by_label("Value").fill(value)
+        row.get_by_label("Label").fill(label)
     expect(page.locator("#save-state")).to_have_attribute("data-state", "saved")
     expect(preview.locator(".stat")).to_have_text(["12 years", "40 clients"])
     shot(page, "editor-stats-block", full_page=False)
