@@ -56,3 +56,26 @@ def test_admins_filter_portfolios_by_theme(admin_client, portfolio, bob):
 
     assert "Bob’s bold site" in r.text
     assert "Alice’s work" not in r.text
+
+
+def test_the_admin_cannot_store_an_invalid_document(admin_client, portfolio, alice):
+    url = f"/admin/portfolios/portfolio/{portfolio.pk}/change/"
+    form = {
+        "owner": str(alice.pk),
+        "title": "T",
+        "slug": "alice",
+        "visibility": "public",
+        "goal": "job",
+        "role": "",
+        "seo_title": "",
+        "seo_description": "",
+        "design": '{"theme": "minimal"}',
+        "pages": '[{"id": "x", "slug": "home", "title": "Home", "blocks": [{"type": "evil"}]}]',
+    }
+
+    r = admin_client.post(url, form)
+
+    assert r.status_code == 200
+    assert "pages[0].id: must be an id." in r.text
+    portfolio.refresh_from_db()
+    assert portfolio.pages[0]["blocks"][0]["type"] == "hero"
