@@ -21,7 +21,7 @@ BLOCK_KEYS = {"id", "type", "rev", "data"}
 class DocumentError(ValidationError):
     def __init__(self, position: str, message: str):
         super().__init__(f"{position}: {message}", code="invalid_document")
-        self.position = position
+        self.position, self.detail = position, message
 
 
 def clean_pages(pages) -> list[dict]:

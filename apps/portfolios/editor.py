@@ -351,9 +351,10 @@ def page_add(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
     portfolio = _get_portfolio_for_user(request, pk)
     title = request.POST.get("title", "").strip()[:80] or "New page"
     result = portfolio.add_page(title, by=request.user)
+    page_id = result.page["id"] if result.ok else None
     if not request.htmx:
-        return _back_to_editor(portfolio, result.page["id"])
-    return _outline_response(request, portfolio, page_id=result.page["id"])
+        return _back_to_editor(portfolio, page_id)
+    return _outline_response(request, portfolio, page_id=page_id, page_error=result.message)
 
 
 @login_required

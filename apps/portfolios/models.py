@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from apps.blocks.validation import clean_pages, new_id
+from apps.blocks.validation import DocumentError, clean_pages, new_id
 
 from .design import DEFAULT_DESIGN, clean_design
 from .editing import DocumentEditing, EditResult, find_block
@@ -154,8 +154,12 @@ class Portfolio(DocumentEditing, models.Model):
             pages = copy.deepcopy(fresh.pages)
             result = change(pages)
             if result.ok:
+                try:
+                    cleaned = clean_pages(pages)
+                except DocumentError as exc:  # e.g. one page or block too many: say so, keep all
+                    return EditResult(False, f"Not saved: {exc.detail[0].upper()}{exc.detail[1:]}")
                 fresh._checkpoint_if_due(by)
-                fresh.pages = clean_pages(pages)
+                fresh.pages = cleaned
                 fresh.save(update_fields=["pages", "updated_at", "last_checkpoint_at"])
         self.pages, self.updated_at = fresh.pages, fresh.updated_at
         return result
