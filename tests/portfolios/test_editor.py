@@ -140,7 +140,7 @@ def test_pages_can_be_added_renamed_and_the_last_one_is_kept(client, alice, port
     client.post(edit_url(portfolio, f"pages/{other}/delete/"), headers=HTMX)
     last = client.post(edit_url(portfolio, f"pages/{page}/delete/"), headers=HTMX)
 
-    assert "use lowercase letters" in bad.text
+    assert "Not saved: Use lowercase letters, digits and hyphens" in bad.text
     assert "A portfolio needs at least one page." in last.text
     portfolio.refresh_from_db()
     assert [p["slug"] for p in portfolio.pages] == ["home"]
