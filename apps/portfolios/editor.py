@@ -363,15 +363,10 @@ def page_edit(request: AuthenticatedHttpRequest, pk: UUID, page_id: str) -> Http
     portfolio = _get_portfolio_for_user(request, pk)
     title = request.POST.get("title", "").strip()[:80]
     slug = request.POST.get("slug", "").strip().lower()[:50]
-    try:
-        result = portfolio.update_page(page_id, title=title, slug=slug, by=request.user)
-    except ValidationError as exc:
-        result = EditResult(False, exc.messages[0].split(": ", 1)[-1])
+    result = portfolio.update_page(page_id, title=title, slug=slug, by=request.user)
     if not request.htmx:
         return _back_to_editor(portfolio, page_id)
-    return _outline_response(
-        request, portfolio, page_id=page_id, page_error="" if result.ok else result.message
-    )
+    return _outline_response(request, portfolio, page_id=page_id, page_error=result.message)
 
 
 @login_required
