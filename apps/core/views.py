@@ -47,15 +47,18 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    portfolios = list(request.user.portfolios.select_related("live")[:6])
+    project_count = request.user.projects.count()
     context = {
-        "next_steps": _next_steps(request.user),
+        "next_steps": _next_steps(request.user, portfolios, project_count),
         "asset_count": request.user.assets.count(),
-        "portfolios": request.user.portfolios.select_related("live")[:6],
+        "project_count": project_count,
+        "portfolios": portfolios,
     }
     return render(request, "core/dashboard.html", context)
 
 
-def _next_steps(user) -> list[dict]:
+def _next_steps(user, portfolios: list, project_count: int) -> list[dict]:
     """What a new creator should do next, in order; done steps stay visible, ticked."""
     return [
         {"label": "Verify your email address", "done": True, "url": None},
@@ -65,6 +68,17 @@ def _next_steps(user) -> list[dict]:
             "url": "accounts:settings",
         },
         {"label": "Add a profile photo", "done": bool(user.avatar_id), "url": "accounts:settings"},
+        {
+            "label": "Add a project to your library",
+            "done": project_count > 0,
+            "url": "library:project_list",
+        },
+        {"label": "Create your portfolio", "done": bool(portfolios), "url": "portfolios:create"},
+        {
+            "label": "Publish it and share the link",
+            "done": any(p.live_id for p in portfolios),
+            "url": "portfolios:list",
+        },
         {
             "label": "Turn on two-factor authentication",
             "done": user.has_mfa,

@@ -104,3 +104,20 @@ def test_a_server_error_gets_the_styled_500_without_leaking_details(rf):
     assert r.status_code == 500
     assert "Something went wrong on our side" in r.content.decode()
     assert "Traceback" not in r.content.decode()
+
+
+def test_next_steps_follow_the_library_and_portfolios(client, alice):
+    from apps.library.models import Project
+    from apps.portfolios.models import Portfolio
+
+    client.force_login(alice)
+    before = client.get("/dashboard/").text
+    Project.objects.create(owner=alice, title="Clockwork")
+    portfolio = Portfolio.objects.create(owner=alice, title="Site", slug="alice-site")
+    portfolio.publish(by=alice)
+
+    after = client.get("/dashboard/").text
+
+    for step in ("Add a project to your library", "Create your portfolio", "Publish it"):
+        assert step in before and step in after
+    assert after.count("(done)") == before.count("(done)") + 3
