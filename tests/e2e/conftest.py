@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -87,3 +89,21 @@ def last_mail_code() -> str:
 def submit(page: Page, field_selector: str) -> None:
     """Press the submit button of the form that holds the given field."""
     page.locator(f"form:has({field_selector})").locator("button[type=submit]").first.click()
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD, lands_on: str = "/dashboard/"):
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    submit(page, "input[name=password]")
+    expect(page).to_have_url(lands_on)
+
+
+def drag(page: Page, source, target) -> None:
+    """Drag like a person: press on the handle, move in steps, let go over the target."""
+    start, end = source.bounding_box(), target.bounding_box()
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 5, steps=12)
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 2, steps=4)
+    page.mouse.up()

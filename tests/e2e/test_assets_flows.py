@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 from apps.accounts.models import User
 from apps.assets.models import Asset
 from tests.conftest import make_user
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import shot, sign_in
 
 DROP = """(files) => {
   const dt = new DataTransfer();
@@ -30,11 +30,7 @@ def png(color, size=(900, 600)) -> str:
 
 def test_drop_images_fix_alt_text_and_pick_an_avatar(page: Page):
     alice = make_user("ada@example.com", name="Ada Lovelace")
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", "ada@example.com")
-    page.fill("input[name=password]", "correct-horse-battery-staple-42")
-    page.locator("form:has(input[name=password]) button[type=submit]").first.click()
-    expect(page).to_have_url("/dashboard/")
+    sign_in(page, "ada@example.com")
 
     page.get_by_role("link", name="Assets").first.click()
     expect(page.get_by_text("Your library is empty.")).to_be_visible()

@@ -6,26 +6,8 @@ from playwright.sync_api import Browser, Page, expect
 from apps.assets.models import Asset
 from apps.library.models import Experience, Project, Skill
 from apps.portfolios.models import Portfolio
-from tests.conftest import PASSWORD, image_upload, make_user
-from tests.e2e.conftest import shot, submit
-
-
-def sign_in(page: Page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    submit(page, "input[name=password]")
-    expect(page).to_have_url("/dashboard/")
-
-
-def drag(page: Page, source, target) -> None:
-    """Drag like a person: press on the handle, move in steps, let go over the target."""
-    start, end = source.bounding_box(), target.bounding_box()
-    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
-    page.mouse.down()
-    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 5, steps=12)
-    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 2, steps=4)
-    page.mouse.up()
+from tests.conftest import image_upload, make_user
+from tests.e2e.conftest import drag, shot, sign_in
 
 
 @contextmanager

@@ -2,8 +2,7 @@ from playwright.sync_api import Page, expect
 
 from apps.portfolios.models import Portfolio
 from tests.conftest import make_user
-from tests.e2e.conftest import shot
-from tests.e2e.test_portfolio_builder import sign_in
+from tests.e2e.conftest import shot, sign_in
 
 
 def a_portfolio() -> Portfolio:

@@ -2,7 +2,7 @@ from playwright.sync_api import Page, expect
 
 from apps.portfolios.models import Portfolio
 from tests.conftest import make_user
-from tests.e2e.test_portfolio_builder import sign_in
+from tests.e2e.conftest import sign_in
 
 
 def test_the_formatting_toolbar_wraps_the_selection_and_autosaves(page: Page):

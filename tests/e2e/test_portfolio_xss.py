@@ -2,8 +2,7 @@ from playwright.sync_api import Page, expect
 
 from apps.portfolios.design import THEMES
 from tests.conftest import make_user
-from tests.e2e.conftest import shot
-from tests.e2e.test_portfolio_builder import sign_in
+from tests.e2e.conftest import shot, sign_in
 from tests.portfolios.test_xss import PAYLOADS, xss_portfolio
 
 EMBED = "<!doctype html><title>Video</title><p>A video player</p>"
