@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import editor, views
+from .views import editor
+from .views import portfolio as views
 
 app_name = "portfolios"
 urlpatterns = [

@@ -13,22 +13,24 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget, trigger_client_event
 
 from apps.assets.forms import AssetField, ImageChoicesWidget, asset_choices
 from apps.blocks import registry
+from apps.core import csp
 from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
 from apps.library.models import Education, Experience, Project
 
-from .editing import EditResult
-from .models import Portfolio
-from .public import csp_policy
-from .views import _get_portfolio_for_user
+from ..editing import EditResult
+from ..models import Portfolio
+from . import get_portfolio_for_user
 
 UNDO_SECONDS = 600
-EDITOR_CSP = {"frame-src": ["'self'"]}
+# The editor shows the live preview in a frame of this origin.
+EDITOR_CSP = csp.policy({"frame-src": ["'self'"]})
 
 
 def editor_form(block: dict, owner, data=None) -> forms.Form:
@@ -116,20 +118,20 @@ def _back_to_editor(portfolio, page_id=None, block_id=None) -> HttpResponse:
 
 @login_required
 @require_safe
+@csp_override(EDITOR_CSP)
 def portfolio_edit(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     context = _context(portfolio, request.GET.get("page"), request.GET.get("block"))
     if context["current_block"]:
         context["form"] = editor_form(context["current_block"], request.user)
-    response = render(request, "portfolios/portfolio_edit.html", context)
-    response._csp_config = csp_policy(EDITOR_CSP)
-    return response
+    return render(request, "portfolios/portfolio_edit.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@csp_override(EDITOR_CSP)
 def block_edit(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     found = portfolio.find_block(block_id)
     if found is None:
         return _gone(request, portfolio, "This block was deleted in another tab.")
@@ -175,9 +177,7 @@ def block_edit(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> Ht
 def _invalid(request, portfolio, block, form) -> HttpResponse:
     context = _context(portfolio, block_id=block["id"], form=form)
     if not request.htmx:
-        response = render(request, "portfolios/portfolio_edit.html", context)
-        response._csp_config = csp_policy(EDITOR_CSP)
-        return response
+        return render(request, "portfolios/portfolio_edit.html", context)
     response = render(request, "portfolios/portfolio_edit.html#block-form", context)
     return reswap(retarget(response, "#block-form"), "outerHTML")
 
@@ -224,7 +224,7 @@ def _int(value, default: int = 0) -> int:
 @login_required
 @require_POST
 def block_add(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     try:
         kind = registry.get(request.POST.get("type"))
     except ValidationError:
@@ -253,7 +253,7 @@ def block_add(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def block_move(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     found = portfolio.find_block(block_id)
     if found is None:
         return _gone(request, portfolio, "This block was deleted in another tab.")
@@ -276,7 +276,7 @@ def block_move(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> Ht
 @login_required
 @require_POST
 def block_reorder(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     page_id = request.POST.get("page", "")
     result = portfolio.reorder_blocks(
         page_id, request.POST.getlist("order")[:500], by=request.user
@@ -291,7 +291,7 @@ def block_reorder(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def block_duplicate(request: AuthenticatedHttpRequest, pk: UUID, block_id: str):
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     result = portfolio.duplicate_block(block_id, by=request.user)
     if not result.ok:
         return _gone(request, portfolio, result.message)
@@ -303,7 +303,7 @@ def block_duplicate(request: AuthenticatedHttpRequest, pk: UUID, block_id: str):
 @login_required
 @require_POST
 def block_delete(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     result = portfolio.delete_block(block_id, by=request.user)
     if not result.ok:
         return _gone(request, portfolio, result.message)
@@ -328,7 +328,7 @@ def block_delete(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> 
 @login_required
 @require_POST
 def block_restore(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     undo = cache.get(_undo_key(portfolio, block_id))
     if undo is None:
         return _gone(request, portfolio, "Too late to undo: that was more than 10 minutes ago.")
@@ -348,7 +348,7 @@ def _undo_key(portfolio: Portfolio, block_id: str) -> str:
 @login_required
 @require_POST
 def page_add(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     title = request.POST.get("title", "").strip()[:80] or "New page"
     result = portfolio.add_page(title, by=request.user)
     page_id = result.page["id"] if result.ok else None
@@ -360,7 +360,7 @@ def page_add(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
 @login_required
 @require_POST
 def page_edit(request: AuthenticatedHttpRequest, pk: UUID, page_id: str) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     title = request.POST.get("title", "").strip()[:80]
     slug = request.POST.get("slug", "").strip().lower()[:50]
     result = portfolio.update_page(page_id, title=title, slug=slug, by=request.user)
@@ -372,7 +372,7 @@ def page_edit(request: AuthenticatedHttpRequest, pk: UUID, page_id: str) -> Http
 @login_required
 @require_POST
 def page_move(request: AuthenticatedHttpRequest, pk: UUID, page_id: str) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     index = next((i for i, p in enumerate(portfolio.pages) if p["id"] == page_id), 0)
     step = {"up": -1, "down": 1}.get(request.POST.get("direction", ""), 0)
     portfolio.move_page(page_id, max(0, index + step), by=request.user)
@@ -384,7 +384,7 @@ def page_move(request: AuthenticatedHttpRequest, pk: UUID, page_id: str) -> Http
 @login_required
 @require_POST
 def page_delete(request: AuthenticatedHttpRequest, pk: UUID, page_id: str) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     result = portfolio.delete_page(page_id, by=request.user)
     if not request.htmx:
         return _back_to_editor(portfolio)

@@ -8,20 +8,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
 
+from apps.core import csp
 from apps.core.types import AuthenticatedHttpRequest
 
-from . import cache
-from .design import THEMES
-from .export import static_site
-from .forms import DesignForm, PortfolioCreateForm, PortfolioSettingsForm, VersionForm
-from .models import Portfolio, PortfolioRevision
-from .public import csp_policy
-from .rendering import render_page, snapshot
-
-
-def _get_portfolio_for_user(request: AuthenticatedHttpRequest, pk: UUID) -> Portfolio:
-    """The portfolio if the signed-in person owns it; 404 otherwise (no existence leak)."""
-    return get_object_or_404(Portfolio.objects.select_related("live"), pk=pk, owner=request.user)
+from .. import cache
+from ..design import THEMES
+from ..export import static_site
+from ..forms import DesignForm, PortfolioCreateForm, PortfolioSettingsForm, VersionForm
+from ..models import Portfolio, PortfolioRevision
+from ..rendering import render_page, snapshot
+from . import get_portfolio_for_user
 
 
 @login_required
@@ -45,7 +41,7 @@ def portfolio_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def portfolio_settings(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     old_visibility = portfolio.visibility
     form = PortfolioSettingsForm(
         request.POST if request.method == "POST" else None, instance=portfolio
@@ -64,7 +60,7 @@ def portfolio_settings(request: AuthenticatedHttpRequest, pk: UUID) -> HttpRespo
 @login_required
 @require_POST
 def portfolio_publish(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     portfolio.publish(by=request.user)
     url = reverse("public:page", args=[portfolio.slug])
     messages.success(
@@ -79,7 +75,7 @@ def portfolio_publish(request: AuthenticatedHttpRequest, pk: UUID) -> HttpRespon
 @login_required
 @require_POST
 def portfolio_unpublish(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     portfolio.unpublish()
     messages.success(request, "Unpublished. Visitors now get “page not found”.")
     return redirect("portfolios:edit", pk)
@@ -89,7 +85,7 @@ def portfolio_unpublish(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResp
 @require_safe
 def portfolio_preview(request: AuthenticatedHttpRequest, pk: UUID, page_slug: str = ""):
     """The draft exactly as the public page will look, at a private URL."""
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     return _preview(
         request,
         portfolio,
@@ -104,7 +100,7 @@ def portfolio_preview(request: AuthenticatedHttpRequest, pk: UUID, page_slug: st
 def revision_preview(
     request: AuthenticatedHttpRequest, pk: UUID, revision_pk: UUID, page_slug: str = ""
 ) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     revision = get_object_or_404(PortfolioRevision, pk=revision_pk, portfolio=portfolio)
     snap = revision.snapshot
     if "library" not in snap:  # checkpoints keep the draft only; resolve the library now
@@ -130,7 +126,7 @@ def _preview(request, portfolio, snap, page_slug, base_path) -> HttpResponse:
         raise Http404
     response = HttpResponse(rendered[0])
     # The editor shows previews in a frame of its own page, so this origin may frame them.
-    response._csp_config = csp_policy(rendered[1], replace={"frame-ancestors": ["'self'"]})
+    csp.extend(response, rendered[1], replace={"frame-ancestors": ["'self'"]})
     response["X-Frame-Options"] = "SAMEORIGIN"
     response["X-Robots-Tag"] = "noindex"
     response["Cache-Control"] = "private, no-store"
@@ -140,7 +136,7 @@ def _preview(request, portfolio, snap, page_slug, base_path) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def portfolio_history(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     form = VersionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         portfolio.save_version(form.cleaned_data["label"], by=request.user)
@@ -157,7 +153,7 @@ def portfolio_history(request: AuthenticatedHttpRequest, pk: UUID) -> HttpRespon
 @login_required
 @require_POST
 def revision_restore(request: AuthenticatedHttpRequest, pk: UUID, revision_pk: UUID):
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     revision = get_object_or_404(PortfolioRevision, pk=revision_pk, portfolio=portfolio)
     portfolio.restore(revision, by=request.user)
     messages.success(
@@ -169,7 +165,7 @@ def revision_restore(request: AuthenticatedHttpRequest, pk: UUID, revision_pk: U
 @login_required
 @require_http_methods(["GET", "POST"])
 def portfolio_design(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     form = DesignForm.for_design(
         portfolio.design, request.POST if request.method == "POST" else None
     )
@@ -185,14 +181,13 @@ def portfolio_design(request: AuthenticatedHttpRequest, pk: UUID) -> HttpRespons
         url = reverse("portfolios:preview", args=[pk])
         return trigger_client_event(response, "preview-refresh", {"url": url})
     response = render(request, "portfolios/portfolio_design.html", context)
-    response._csp_config = csp_policy({"frame-src": ["'self'"]})
-    return response
+    return csp.extend(response, {"frame-src": ["'self'"]})
 
 
 @login_required
 @require_safe
 def portfolio_download(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     if not portfolio.live_id:
         messages.error(request, "Publish your portfolio first; the download is the live version.")
         return redirect("portfolios:settings", pk)
@@ -204,7 +199,7 @@ def portfolio_download(request: AuthenticatedHttpRequest, pk: UUID) -> HttpRespo
 @login_required
 @require_POST
 def portfolio_delete(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = _get_portfolio_for_user(request, pk)
+    portfolio = get_portfolio_for_user(request, pk)
     if request.POST.get("confirm", "").strip() != portfolio.slug:
         messages.error(request, "Type the portfolio’s address to delete it.")
         return redirect("portfolios:settings", pk)

@@ -7,16 +7,17 @@ shared cache may keep them; ETags let browsers revalidate for free.
 
 import hashlib
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from . import cache
-from .models import Portfolio, SlugRedirect
-from .rendering import render_page
+from apps.core import csp
+
+from .. import cache
+from ..models import Portfolio, SlugRedirect
+from ..rendering import render_page, snapshot
 
 PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 60, "stale_while_revalidate": 600}
 
@@ -52,10 +53,10 @@ def _render_cold(request: HttpRequest, slug: str, page_slug: str) -> dict | Http
     )
     if rendered is None:
         raise Http404
-    html, csp = rendered
+    html, csp_additions = rendered
     entry = {
         "html": html,
-        "csp": csp,
+        "csp": csp_additions,
         "noindex": noindex,
         "etag": f'"{hashlib.sha256(html.encode()).hexdigest()[:32]}"',
     }
@@ -70,7 +71,7 @@ def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
         response = HttpResponse(entry["html"])
     response["ETag"] = entry["etag"]
     patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-    response._csp_config = csp_policy(entry["csp"])
+    csp.extend(response, entry["csp"])
     if entry["noindex"]:
         response["X-Robots-Tag"] = "noindex"
     return response
@@ -80,8 +81,6 @@ def _owner_view(request: HttpRequest, portfolio: Portfolio, page_slug: str) -> H
     """Private or unpublished: 404 for everyone but the owner, who sees it (never cached)."""
     if not request.user.is_authenticated or request.user.pk != portfolio.owner_id:
         raise Http404
-    from .rendering import snapshot
-
     snap = portfolio.live.snapshot if portfolio.live_id else snapshot(portfolio)
     base_url = request.build_absolute_uri(reverse("public:page", args=[portfolio.slug]))
     rendered = render_page(
@@ -91,21 +90,13 @@ def _owner_view(request: HttpRequest, portfolio: Portfolio, page_slug: str) -> H
         raise Http404
     response = HttpResponse(rendered[0])
     patch_cache_control(response, private=True, no_store=True)
-    response._csp_config = csp_policy(rendered[1])
+    csp.extend(response, rendered[1])
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
 def _origin(request: HttpRequest) -> str:
     return f"{request.scheme}://{request.get_host()}"
-
-
-def csp_policy(additions: dict, replace: dict | None = None) -> dict:
-    """The site-wide policy plus these sources (e.g. one inline style's hash)."""
-    policy = {key: list(values) for key, values in settings.SECURE_CSP.items()}
-    for key, values in additions.items():
-        policy[key] = [*policy.get(key, []), *values]
-    return {**policy, **(replace or {})}
 
 
 @require_safe
