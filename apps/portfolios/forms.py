@@ -1,6 +1,8 @@
 from django import forms
 
-from apps.assets.forms import AssetField
+from apps.assets.forms import AssetField, ImageChoicesWidget, asset_choices
+from apps.blocks import registry
+from apps.library.models import Education, Experience, Project
 
 from . import design as designs
 from .models import Portfolio, SlugRedirect, validate_slug
@@ -162,3 +164,28 @@ class VersionForm(forms.Form):
         label="Name this version",
         widget=forms.TextInput(attrs={"placeholder": "e.g. Before the redesign"}),
     )
+
+
+def editor_form(block: dict, owner, data=None) -> forms.Form:
+    """The block type's form, with pickers for the person's own assets and library items."""
+    kind = registry.get(block["type"])
+    form = kind.form(data, initial=block["data"], owner=owner, prefix="b")
+    for key in kind.assets:
+        if isinstance(form.fields[key], forms.CharField):
+            picker = AssetField(required=False, label=form.fields[key].label or "Image")
+            picker.for_owner(owner)
+            form.fields[key] = picker
+        else:
+            form.fields[key].widget = ImageChoicesWidget(
+                choices=asset_choices(owner.assets.all()[:200])
+            )
+    for library, key in kind.library.items():
+        if not key:
+            continue
+        model = {"projects": Project, "experiences": Experience, "educations": Education}[library]
+        choices = [(str(item.pk), str(item)) for item in model.objects.filter(owner=owner)]
+        if isinstance(form.fields[key], forms.CharField):
+            form.fields[key].widget = forms.Select(choices=[("", "Choose…"), *choices])
+        else:
+            form.fields[key].widget = forms.CheckboxSelectMultiple(choices=choices)
+    return form

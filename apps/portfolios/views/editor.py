@@ -17,45 +17,19 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget, trigger_client_event
 
-from apps.assets.forms import AssetField, ImageChoicesWidget, asset_choices
 from apps.blocks import registry
 from apps.core import csp
 from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
-from apps.library.models import Education, Experience, Project
 
 from ..editing import EditResult
+from ..forms import editor_form
 from ..models import Portfolio
 from . import get_portfolio_for_user
 
 UNDO_SECONDS = 600
 # The editor shows the live preview in a frame of this origin.
 EDITOR_CSP = csp.policy({"frame-src": ["'self'"]})
-
-
-def editor_form(block: dict, owner, data=None) -> forms.Form:
-    """The block type's form, with pickers for the person's own assets and library items."""
-    kind = registry.get(block["type"])
-    form = kind.form(data, initial=block["data"], owner=owner, prefix="b")
-    for key in kind.assets:
-        if isinstance(form.fields[key], forms.CharField):
-            picker = AssetField(required=False, label=form.fields[key].label or "Image")
-            picker.for_owner(owner)
-            form.fields[key] = picker
-        else:
-            form.fields[key].widget = ImageChoicesWidget(
-                choices=asset_choices(owner.assets.all()[:200])
-            )
-    for library, key in kind.library.items():
-        if not key:
-            continue
-        model = {"projects": Project, "experiences": Experience, "educations": Education}[library]
-        choices = [(str(item.pk), str(item)) for item in model.objects.filter(owner=owner)]
-        if isinstance(form.fields[key], forms.CharField):
-            form.fields[key].widget = forms.Select(choices=[("", "Choose…"), *choices])
-        else:
-            form.fields[key].widget = forms.CheckboxSelectMultiple(choices=choices)
-    return form
 
 
 def _form_data(form: forms.Form) -> dict:
