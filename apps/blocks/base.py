@@ -50,9 +50,11 @@ class BlockType:
             raise ValidationError(f"Unknown field: {sorted(unknown)[0]}.", code="unknown_field")
         form = self.form_class(data={**self.default_data(), **data})
         if not form.is_valid():
-            name, errors = next(iter(form.errors.items()))
+            name, errors = next(iter(form.errors.as_data().items()))
+            row = (errors[0].params or {}).get("row")
             where = "" if name == "__all__" else f"{name}: "
-            raise ValidationError(f"{where}{errors[0]}", code="invalid")
+            where += "" if row is None else f"row {row + 1}: "
+            raise ValidationError(f"{where}{errors[0].messages[0]}", code="invalid")
         return form.cleaned_data
 
     def asset_ids(self, data: dict) -> list[str]:

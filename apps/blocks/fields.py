@@ -74,77 +74,239 @@ class IdListField(forms.Field):
         return list(dict.fromkeys(ids))
 
 
-class ItemsField(forms.Field):
-    """A list of small records (e.g. stats), edited as lines of text: "value | label".
+class ItemRowsWidget(forms.Widget):
+    """Rows of inputs, one row per item, named `<name>-<row>-<key>`.
 
-    Stored as a list of dicts with `keys`. JSON input (a list of dicts) is accepted too.
+    Rows are numbered when drawn and never renumbered, so a message about row 3 stays beside
+    row 3 while the person adds and removes others. Without JavaScript a blank row at the end
+    adds an item; with it, "Add" copies the row template and "Remove" takes a row away.
     """
 
-    widget = forms.Textarea(attrs={"rows": 5})
+    template_name = "blocks/widgets/item_rows.html"
+
+    def __init__(self, spec: "ItemsField", attrs=None):
+        super().__init__(attrs)
+        self.spec = spec
+        self.row_errors: dict[int, list[str]] = {}
+
+    def value_from_datadict(self, data, files, name):
+        if not hasattr(data, "getlist"):  # stored JSON (admin, API, document validation)
+            return data.get(name)
+        rows: dict[int, dict] = {}
+        for field_name in data:
+            row, key = _row_key(field_name, name)
+            if row is not None and key in self.spec.keys:
+                rows.setdefault(row, {})[key] = data.get(field_name)
+        return [(row, rows[row]) for row in sorted(rows)][: self.spec.max_items * 2]
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # no rows at all means "no items"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        spec, base_id = self.spec, attrs.get("id", f"id_{name}")
+        rows = list(value or [])
+        next_row = max((row for row, _ in rows), default=-1) + 1
+        context["widget"].update(
+            rows=[self._row(name, base_id, row, item) for row, item in rows],
+            blank=self._row(name, base_id, next_row, {}),
+            template_row=self._row(name, base_id, "__row__", {}),
+            next_row=next_row,
+            max_items=spec.max_items,
+            add_label=spec.add_label,
+        )
+        return context
+
+    def _row(self, name: str, base_id: str, row, item: dict) -> dict:
+        cells = []
+        for key in self.spec.keys:
+            value = item.get(key, "") if isinstance(item, dict) else ""
+            choices = self.spec.choices.get(key)
+            icons = self.spec.choice_icons.get(key)
+            cells.append(
+                {
+                    "key": key,
+                    "name": f"{name}-{row}-{key}",
+                    "id": f"{base_id}_{row}_{key}",
+                    "label": self.spec.labels.get(key, key.capitalize()),
+                    "value": value,
+                    "required": key in self.spec.required_keys,
+                    "choices": choices,
+                    "multiline": key in self.spec.multiline,
+                    "max_length": self.spec.max_length,
+                    "icon_template": icons,
+                    "icon_link": {key: value},
+                    "icons": [{"value": v, "link": {key: v}} for v, _ in choices or []]
+                    if icons
+                    else [],
+                }
+            )
+        return {
+            "row": row,
+            "cells": cells,
+            "error_id": f"{base_id}_{row}_error",
+            "errors": self.row_errors.get(row, []) if isinstance(row, int) else [],
+        }
+
+
+class ItemsBoundField(forms.BoundField):
+    """Messages about one row are drawn beside that row, not under the whole field."""
+
+    def as_widget(self, widget=None, attrs=None, only_initial=False):
+        widget = widget or self.field.widget
+        widget.row_errors = row_errors(self.form, self.name)
+        return super().as_widget(widget, attrs, only_initial)
+
+    @property
+    def errors(self):
+        whole = [
+            message
+            for error in self.form.errors.as_data().get(self.name, [])
+            if (error.params or {}).get("row") is None
+            for message in error.messages
+        ]
+        return self.form.error_class(whole, renderer=self.form.renderer)
+
+    @property
+    def row_slots(self) -> list[dict]:
+        """The message slot of every row drawn from this data, for out-of-band updates."""
+        found = row_errors(self.form, self.name)
+        return [
+            {"error_id": f"{self.auto_id}_{row}_error", "errors": found.get(row, [])}
+            for row, _ in self.value() or []
+        ]
+
+
+def row_errors(form: forms.Form, name: str) -> dict[int, list[str]]:
+    """The form's messages about single rows of an items field, by row number."""
+    found: dict[int, list[str]] = {}
+    for error in form.errors.as_data().get(name, []):
+        row = (error.params or {}).get("row")
+        if row is not None:
+            found.setdefault(row, []).extend(error.messages)
+    return found
+
+
+class ItemsField(forms.Field):
+    """A list of small records (stats, testimonials, links), edited as rows of inputs.
+
+    Stored as a list of dicts with `keys`; a list of dicts (JSON) is accepted too. A row left
+    blank is ignored; a row with some of its `required_keys` missing is refused with a message
+    about that row (error params carry `row`), so nothing half-typed is stored or thrown away.
+    """
+
+    bound_field_class = ItemsBoundField
     empty_value: list = []
+    default_error_messages = {"invalid": "Expected a list of items."}
 
     def __init__(
         self,
         *,
         keys: tuple[str, ...],
+        required_keys: tuple[str, ...] | None = None,
+        labels: dict[str, str] | None = None,
+        choices: dict[str, list[tuple[str, str]]] | None = None,
+        multiline: tuple[str, ...] = (),
+        choice_icons: dict[str, str] | None = None,
+        add_label: str = "Add an item",
         max_items: int = 30,
         max_length: int = 300,
         item_validators: dict | None = None,
+        clean_item=None,
         **kwargs,
     ):
         kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
         self.keys, self.max_items, self.max_length = keys, max_items, max_length
+        self.required_keys = required_keys if required_keys is not None else keys[:1]
+        self.labels, self.choices = labels or {}, choices or {}
+        self.multiline, self.add_label = multiline, add_label
+        self.choice_icons = choice_icons or {}  # key → template partial drawing a choice's icon
         self.item_validators = item_validators or {}
-        # With JavaScript the lines become rows of inputs (static/js/app.js, "item rows").
-        self.widget.attrs.update({"data-items": "|".join(keys), "data-max-items": max_items})
+        self.clean_item = clean_item
+        kwargs.setdefault("widget", ItemRowsWidget(self))
+        super().__init__(**kwargs)
 
-    def to_python(self, value) -> list[dict]:
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.widget.spec = result  # each form's copy of the widget reads its own field
+        return result
+
+    def to_python(self, value) -> list[tuple[int, dict]]:
         if value in (None, "", []):
             return []
-        if isinstance(value, str):
-            rows = [line.split("|") for line in value.splitlines() if line.strip()]
-            value = [
-                dict(zip(self.keys, (part.strip() for part in row), strict=False)) for row in rows
-            ]
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise ValidationError("Expected a list of items.", code="invalid")
-        if len(value) > self.max_items:
-            raise ValidationError(f"Add at most {self.max_items} items.", code="max_items")
-        return [self._clean_item(number, item) for number, item in enumerate(value, 1)]
+        if not isinstance(value, list | tuple):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        rows = [item if isinstance(item, tuple) else (i, item) for i, item in enumerate(value)]
+        if not all(isinstance(item, dict) for _, item in rows):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return rows
 
-    def _clean_item(self, number: int, item: dict) -> dict:
+    def clean(self, value) -> list[dict]:
+        rows = self.to_python(value)
+        items, errors = [], []
+        for row, item in rows:
+            try:
+                cleaned = self._clean_item(item)
+            except ValidationError as exc:
+                errors += [
+                    ValidationError(message, code="row", params={"row": row})
+                    for message in exc.messages
+                ]
+                continue
+            if cleaned is not None:
+                items.append(cleaned)
+        if errors:
+            raise ValidationError(errors)
+        if len(items) > self.max_items:
+            raise ValidationError(f"Add at most {self.max_items} items.", code="max_items")
+        if self.required and not items:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return items
+
+    def _clean_item(self, item: dict) -> dict | None:
         unknown = set(item) - set(self.keys)
         if unknown:
-            raise ValidationError(
-                f"Item {number} has unknown fields: {', '.join(sorted(unknown))}."
-            )
+            raise ValidationError(f"Unknown fields: {', '.join(sorted(map(str, unknown)))}.")
         clean = {}
         for key in self.keys:
-            text = item.get(key, "")
+            text = item.get(key) or ""
             if not isinstance(text, str):
-                raise ValidationError(f"Item {number}: {key} must be text.", code="invalid")
+                raise ValidationError(f"{self._label(key)} must be text.", code="invalid")
+            if "\x00" in text:
+                raise ValidationError("Null characters are not allowed.", code="null_characters")
             text = text.strip()
             if len(text) > self.max_length:
                 raise ValidationError(
-                    f"Item {number}: {key} is longer than {self.max_length} characters."
+                    f"{self._label(key)}: at most {self.max_length} characters "
+                    f"(it has {len(text)})."
                 )
-            if key in self.item_validators:
-                try:
-                    text = self.item_validators[key](text)
-                except ValidationError as exc:
-                    raise ValidationError(f"Item {number}: {exc.messages[0]}") from None
             clean[key] = text
-        if not clean[self.keys[0]]:
-            raise ValidationError(
-                f"Item {number}: the {self.keys[0]} is missing.", code="required"
-            )
-        return clean
+        if not any(clean.values()):
+            return None  # a blank row
+        missing = [k for k in self.required_keys if not clean[k]]
+        if missing:
+            label = self._label(missing[0]).lower()
+            raise ValidationError(f"Add the {label}, or remove this row.", code="incomplete")
+        for key, validate in self.item_validators.items():
+            if clean[key]:
+                clean[key] = validate(clean[key])
+        return self.clean_item(clean) if self.clean_item else clean
+
+    def _label(self, key: str) -> str:
+        return self.labels.get(key, key.capitalize())
 
     def prepare_value(self, value):
-        if isinstance(value, list):
-            return "\n".join(" | ".join(item.get(k, "") for k in self.keys) for item in value)
+        if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+            return list(enumerate(value))  # stored items, numbered for drawing
         return value
+
+
+def _row_key(field_name: str, name: str) -> tuple[int | None, str]:
+    rest = field_name.removeprefix(f"{name}-")
+    if rest == field_name:
+        return None, ""
+    row, _, key = rest.partition("-")
+    return (int(row), key) if row.isdigit() and len(row) < 6 else (None, "")
 
 
 def _uuid_text(value) -> str:

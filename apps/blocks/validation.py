@@ -4,17 +4,17 @@ Write paths (editor, admin, API, import) call `clean_pages`, which refuses unkno
 fields. Read paths skip blocks they cannot render instead of failing the page.
 """
 
-import re
 import uuid
 
 from django.core.exceptions import ValidationError
 
+from apps.core.slugs import SLUG
+
 from . import registry
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_PAGES = 20
 MAX_BLOCKS_PER_PAGE = 300
-PAGE_KEYS = {"id", "slug", "title", "blocks"}
+PAGE_KEYS = {"id", "slug", "title", "rev", "blocks"}
 BLOCK_KEYS = {"id", "type", "rev", "data"}
 
 
@@ -66,6 +66,7 @@ def _clean_page(page, where: str) -> dict:
         "id": _clean_id(page.get("id"), f"{where}.id"),
         "slug": slug,
         "title": title.strip(),
+        "rev": _clean_rev(page.get("rev", 1), f"{where}.rev"),
         "blocks": clean_blocks(page.get("blocks", []), f"{where}.blocks"),
     }
 
@@ -88,9 +89,7 @@ def clean_block(block, where: str = "block") -> dict:
         block_type = registry.get(block.get("type"))
     except ValidationError as exc:
         raise DocumentError(f"{where}.type", exc.messages[0]) from None
-    rev = block.get("rev", 1)
-    if not isinstance(rev, int) or isinstance(rev, bool) or not 1 <= rev < 2**31:
-        raise DocumentError(f"{where}.rev", "must be a positive whole number.")
+    rev = _clean_rev(block.get("rev", 1), f"{where}.rev")
     try:
         data = block_type.clean(block.get("data", {}))
     except ValidationError as exc:
@@ -106,6 +105,12 @@ def clean_block(block, where: str = "block") -> dict:
 def readable_blocks(blocks: list[dict]) -> list[dict]:
     """Blocks a reader can render: unknown types (say, from a newer version) are skipped."""
     return [b for b in blocks if isinstance(b, dict) and b.get("type") in registry.BLOCK_TYPES]
+
+
+def _clean_rev(rev, where: str) -> int:
+    if not isinstance(rev, int) or isinstance(rev, bool) or not 1 <= rev < 2**31:
+        raise DocumentError(where, "must be a positive whole number.")
+    return rev
 
 
 def _clean_id(value, where: str) -> str:

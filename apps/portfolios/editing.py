@@ -6,11 +6,11 @@ reported as a conflict with both versions and changes nothing.
 """
 
 import copy
-import re
 from dataclasses import dataclass, field
 
 from apps.blocks import registry
 from apps.blocks.validation import clean_block, new_id
+from apps.core.slugs import slugify, unique_slug
 
 
 @dataclass
@@ -129,21 +129,28 @@ class DocumentEditing:
 
     def add_page(self, title: str, by=None) -> EditResult:
         def change(pages):
-            slug = _unique_slug(title, {p["slug"] for p in pages})
-            page = {"id": new_id(), "slug": slug, "title": title.strip()[:80], "blocks": []}
+            slug = unique_slug(slugify(title, 40) or "page", {p["slug"] for p in pages})
+            page = {"id": new_id(), "slug": slug, "title": title, "rev": 1, "blocks": []}
             pages.append(page)
             return EditResult(page=page)
 
         return self._edit(change, by)
 
-    def update_page(self, page_id: str, *, title: str, slug: str, by=None) -> EditResult:
+    def update_page(
+        self, page_id: str, *, title: str, slug: str, based_on: int, by=None
+    ) -> EditResult:
+        """Rename a page or change its address. Like blocks, a page carries a `rev`: a change
+        based on an old one is not applied, and the result carries the saved page."""
+
         def change(pages):
             page = _page(pages, page_id)
             if page is None:
                 return EditResult(False, "This page was deleted in another tab.")
+            if page.get("rev", 1) != based_on:
+                return EditResult(False, "This page changed in another tab.", conflict=page)
             if any(p["slug"] == slug and p["id"] != page_id for p in pages):
                 return EditResult(False, f"Another page already uses “{slug}”.")
-            page.update(title=title.strip(), slug=slug)
+            page.update(title=title, slug=slug, rev=page.get("rev", 1) + 1)
             return EditResult(page=page)
 
         return self._edit(change, by)
@@ -182,11 +189,3 @@ def find_block(pages: list[dict], block_id: str) -> tuple[dict, dict, int] | Non
             if block["id"] == block_id:
                 return page, block, index
     return None
-
-
-def _unique_slug(title: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "page"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug

@@ -2,6 +2,7 @@ from django import forms
 
 from apps.assets.forms import AssetField, ImageChoicesWidget, asset_choices
 from apps.blocks import registry
+from apps.core.slugs import SLUG, SLUG_HELP
 from apps.library.models import Education, Experience, Project
 
 from . import design as designs
@@ -158,6 +159,32 @@ class DesignForm(forms.Form):
         return warnings
 
 
+class NewPageForm(forms.Form):
+    title = forms.CharField(max_length=80, required=False, label="New page title")
+
+    def clean_title(self) -> str:
+        return self.cleaned_data["title"] or "New page"
+
+
+class PageForm(forms.Form):
+    title = forms.CharField(max_length=80, label="Title")
+    slug = forms.CharField(
+        max_length=50, label="Address", help_text="The page lives at /p/<your address>/<this>/."
+    )
+    rev = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"].lower()
+        if not SLUG.match(slug):
+            raise forms.ValidationError(SLUG_HELP, code="slug")
+        return slug
+
+    @classmethod
+    def for_page(cls, page: dict, data=None) -> "PageForm":
+        initial = {"title": page["title"], "slug": page["slug"], "rev": page.get("rev", 1)}
+        return cls(data, initial=initial, auto_id=f"id_page_{page['id']}_%s")
+
+
 class VersionForm(forms.Form):
     label = forms.CharField(
         max_length=120,
@@ -169,7 +196,11 @@ class VersionForm(forms.Form):
 def editor_form(block: dict, owner, data=None) -> forms.Form:
     """The block type's form, with pickers for the person's own assets and library items."""
     kind = registry.get(block["type"])
-    form = kind.form(data, initial=block["data"], owner=owner, prefix="b")
+    # Ids carry the block's id: a late response about this block can never reach another
+    # block's form, even by an id it renders (labels, message slots).
+    form = kind.form_class(
+        data, initial=block["data"], owner=owner, prefix="b", auto_id=f"id_{block['id']}_%s"
+    )
     for key in kind.assets:
         if isinstance(form.fields[key], forms.CharField):
             picker = AssetField(required=False, label=form.fields[key].label or "Image")

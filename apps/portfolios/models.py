@@ -1,5 +1,4 @@
 import copy
-import re
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
@@ -10,6 +9,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from apps.blocks.validation import DocumentError, clean_pages, new_id
+from apps.core.slugs import SLUG, slugify, unique_slug
 
 from .design import DEFAULT_DESIGN, clean_design
 from .editing import DocumentEditing, EditResult, find_block
@@ -44,7 +44,6 @@ RESERVED_SLUGS = {
     "support",
     "www",
 }
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHECKPOINT_EVERY = timedelta(minutes=10)
 
 
@@ -122,7 +121,7 @@ class Portfolio(DocumentEditing, models.Model):
             role=role,
             design=design,
             pages=clean_pages(pages),
-            slug=unique_slug(owner.name or title),
+            slug=free_address(owner.name or title),
         )
 
     def clean(self) -> None:
@@ -299,9 +298,9 @@ class PortfolioRevision(models.Model):
         return self.label or f"{self.created_at:%d %b %Y %H:%M}"
 
 
-def unique_slug(text: str) -> str:
+def free_address(text: str) -> str:
     """A free, valid portfolio address made from a name: ada-lovelace, ada-lovelace-2, …"""
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:44] or "portfolio"
+    base = slugify(text, 44) or "portfolio"
     if len(base) < 3 or base in RESERVED_SLUGS:
         base = f"{base}-site".strip("-")
     taken = set(
@@ -309,7 +308,4 @@ def unique_slug(text: str) -> str:
     ) | set(
         SlugRedirect.objects.filter(old_slug__startswith=base).values_list("old_slug", flat=True)
     )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(base, taken)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import editor
+from .views import editor, pages
 from .views import portfolio as views
 
 app_name = "portfolios"
@@ -21,10 +21,10 @@ urlpatterns = [
     path(
         "<uuid:pk>/edit/blocks/<str:block_id>/restore/", editor.block_restore, name="block-restore"
     ),
-    path("<uuid:pk>/edit/pages/add/", editor.page_add, name="page-add"),
-    path("<uuid:pk>/edit/pages/<str:page_id>/", editor.page_edit, name="page-edit"),
-    path("<uuid:pk>/edit/pages/<str:page_id>/move/", editor.page_move, name="page-move"),
-    path("<uuid:pk>/edit/pages/<str:page_id>/delete/", editor.page_delete, name="page-delete"),
+    path("<uuid:pk>/edit/pages/add/", pages.page_add, name="page-add"),
+    path("<uuid:pk>/edit/pages/<str:page_id>/", pages.page_edit, name="page-edit"),
+    path("<uuid:pk>/edit/pages/<str:page_id>/move/", pages.page_move, name="page-move"),
+    path("<uuid:pk>/edit/pages/<str:page_id>/delete/", pages.page_delete, name="page-delete"),
     path("<uuid:pk>/design/", views.portfolio_design, name="design"),
     path("<uuid:pk>/history/", views.portfolio_history, name="history"),
     path(

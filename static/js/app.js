@@ -356,27 +356,7 @@
     syncTagInput(input);
   });
 
-  // ---- Portfolio editor: save state, unsaved-input warning, live preview, device width -----
-  function saveState(form, state) {
-    var el = form && form.querySelector('#save-state');
-    if (el) el.setAttribute('data-state', state);
-  }
-  document.addEventListener('htmx:beforeRequest', function (e) {
-    if (e.target.matches && e.target.matches('[data-autosave]')) saveState(e.target, 'saving');
-  });
-  document.addEventListener('htmx:afterRequest', function (e) {
-    var form = e.target;
-    if (!form.matches || !form.matches('[data-autosave]')) return;
-    if (e.detail.successful) { form.removeAttribute('data-dirty'); }
-    else { saveState(form, 'failed'); }
-  });
-  document.addEventListener('input', function (e) {
-    var form = e.target.closest && e.target.closest('[data-autosave]');
-    if (form) form.setAttribute('data-dirty', '');
-  });
-  window.addEventListener('beforeunload', function (e) {
-    if (document.querySelector('[data-autosave][data-dirty]')) { e.preventDefault(); e.returnValue = ''; }
-  });
+  // ---- Live preview (editor and design page): reload after a save, switch device width ----
   document.addEventListener('preview-refresh', function (e) {
     var frame = document.getElementById('preview');
     if (!frame) return;
@@ -437,84 +417,6 @@
   });
   document.addEventListener('htmx:load', function (e) { each(e.target, '[data-richtext]', addRichToolbar); });
 
-  // ---- Item rows: list-like block fields ("value | label" lines) edited as rows of inputs ----
-  // The textarea stays the form field; the rows write their values back into it.
-  function itemRows(area) {
-    if (area._rows) return;
-    var keys = area.getAttribute('data-items').split('|');
-    var max = parseInt(area.getAttribute('data-max-items'), 10) || 30;
-    var box = document.createElement('div');
-    box.className = 'item-rows';
-    var list = document.createElement('ol');
-    list.className = 'item-rows__list';
-    var add = document.createElement('button');
-    add.type = 'button';
-    add.className = 'btn-secondary px-3 py-1 text-xs';
-    add.textContent = '+ Add item';
-    box.append(list, add);
-    area.after(box);
-    area.classList.add('hidden');
-    area._rows = box;
-    function sync() {
-      area.value = Array.prototype.map.call(list.children, function (row) {
-        return Array.prototype.map.call(row.querySelectorAll('input'), function (input) {
-          return input.value.replace(/\|/g, '/').trim();
-        }).join(' | ');
-      }).filter(function (line) { return line.replace(/[\s|]/g, ''); }).join('\n');
-      area.dispatchEvent(new Event('input', { bubbles: true }));
-    }
-    function addRow(values) {
-      var row = document.createElement('li');
-      row.className = 'item-rows__row';
-      keys.forEach(function (key, i) {
-        var input = document.createElement('input');
-        input.type = 'text';
-        input.className = 'input py-1.5 text-sm';
-        input.placeholder = key.charAt(0).toUpperCase() + key.slice(1);
-        input.setAttribute('aria-label', input.placeholder);
-        input.value = values[i] || '';
-        row.appendChild(input);
-      });
-      var remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'btn-ghost px-2 py-1 text-xs text-red-600 dark:text-red-400';
-      remove.textContent = 'Remove';
-      row.appendChild(remove);
-      list.appendChild(row);
-      add.disabled = list.children.length >= max;
-      return row;
-    }
-    area.value.split('\n').filter(function (l) { return l.trim(); }).forEach(function (line) {
-      addRow(line.split('|').map(function (v) { return v.trim(); }));
-    });
-    list.addEventListener('input', function (e) { e.stopPropagation(); sync(); });
-    list.addEventListener('click', function (e) {
-      if (!e.target.matches('button')) return;
-      e.target.closest('li').remove();
-      add.disabled = false;
-      sync();
-    });
-    add.addEventListener('click', function () { addRow([]).querySelector('input').focus(); });
-  }
-  document.addEventListener('htmx:load', function (e) { each(e.target, 'textarea[data-items]', itemRows); });
-
-  // Collapse the outline to block names only (remembered on this device).
-  function applyOutline() {
-    var compact = false;
-    try { compact = localStorage.getItem('outline') === 'compact'; } catch (err) { /* ignore */ }
-    document.querySelectorAll('#block-rows').forEach(function (list) { list.classList.toggle('outline-compact', compact); });
-    document.querySelectorAll('[data-outline-toggle]').forEach(function (b) {
-      b.setAttribute('aria-expanded', compact ? 'false' : 'true');
-      b.textContent = compact ? 'Expand' : 'Collapse';
-    });
-  }
-  document.addEventListener('click', function (e) {
-    if (!e.target.closest || !e.target.closest('[data-outline-toggle]')) return;
-    var compact = !document.querySelector('#block-rows.outline-compact');
-    try { localStorage.setItem('outline', compact ? 'compact' : 'full'); } catch (err) { /* ignore */ }
-    applyOutline();
-  });
-  document.addEventListener('htmx:load', applyOutline);
   // Sortable loads with `defer` after this file on the pages that use it.
   window.addEventListener('DOMContentLoaded', function () { each(document, '[data-sortable]', initSortable); });
 

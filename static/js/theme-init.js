@@ -6,4 +6,5 @@
   var dark = stored === 'dark' ||
     (stored !== 'light' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.classList.toggle('dark', !!dark);
+  document.documentElement.classList.add('js'); // see .js-only / .no-js-only in app.css
 })();

@@ -85,9 +85,20 @@ def test_rich_text_is_sanitized_on_the_way_in():
         ("hero", {"heading": "x" * 121}, "at most 120 characters"),
         ("cta", {"button_url": "javascript:alert(1)"}, "starting with https://"),
         ("video", {"url": "https://evil.example/v.mp4"}, "YouTube or Vimeo"),
-        ("links", {"items": "myspace | https://myspace.com"}, "choose one of GitHub"),
-        ("links", {"items": "github | ftp://x.org"}, "Item 1: Enter a full link"),
-        ("stats", {"items": [{"value": "1", "label": "x", "extra": "y"}]}, "unknown fields"),
+        (
+            "links",
+            {"items": [{"platform": "myspace", "url": "https://myspace.com"}]},
+            "items: row 1: Choose a platform from the list.",
+        ),
+        (
+            "links",
+            {"items": [{"platform": "", "url": "ftp://x.org"}]},
+            "row 1: Enter a full link",
+        ),
+        ("links", {"items": "github | https://x.org"}, "Expected a list of items."),
+        ("stats", {"items": [{"value": "1", "label": "x", "extra": "y"}]}, "Unknown fields"),
+        ("stats", {"items": [{"value": "1\x00", "label": "x"}]}, "Null characters"),
+        ("stats", {"items": [{"value": "", "label": "years"}]}, "Add the number, or remove"),
         ("gallery", {"images": ["not-an-id"]}, "not a valid id"),
         ("divider", {"size": "xxl"}, "Select a valid choice"),
     ],
@@ -109,10 +120,37 @@ def test_a_portfolio_needs_a_page():
         clean_pages([])
 
 
-def test_lines_become_items_for_list_blocks():
-    cleaned = clean_pages([page(block("stats", items="12 | years\n 300+ | clients \n\n"))])
+def test_blank_rows_are_dropped_and_values_trimmed_for_list_blocks():
+    rows = [{"value": " 12 ", "label": "years"}, {"value": "", "label": " "}, {"value": "300+"}]
+
+    cleaned = clean_pages([page(block("stats", items=rows))])
 
     assert cleaned[0]["blocks"][0]["data"]["items"] == [
         {"value": "12", "label": "years"},
-        {"value": "300+", "label": "clients"},
+        {"value": "300+", "label": ""},
     ]
+
+
+def test_a_link_finds_its_platform_and_gets_https_when_pasted_bare():
+    rows = [
+        {"platform": "", "url": "github.com/ada"},
+        {"platform": "", "url": "https://www.linkedin.com/in/ada"},
+        {"platform": "", "url": "https://mastodon.social/@ada"},
+        {"platform": "", "url": "ada@example.com"},
+        {"platform": "", "url": "https://ada.example"},
+        {"platform": "twitter", "url": "https://ada.example/x"},
+    ]
+
+    cleaned = clean_pages([page(block("links", items=rows))])
+
+    items = cleaned[0]["blocks"][0]["data"]["items"]
+    assert [i["platform"] for i in items] == [
+        "github",
+        "linkedin",
+        "mastodon",
+        "email",
+        "website",
+        "x",
+    ]
+    assert items[0]["url"] == "https://github.com/ada"
+    assert items[3]["url"] == "mailto:ada@example.com"

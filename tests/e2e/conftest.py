@@ -62,12 +62,23 @@ def page(request, browser: Browser, live_server, transactional_db) -> Page:
     problems: list[str] = []
     page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    page.expected_dialogs, page.seen_dialogs = [], []
+    page.on("dialog", lambda d: _on_dialog(page, d, problems))
     yield page
     if getattr(request.node, "report_call", None) and request.node.report_call.failed:
         shot(page, f"FAILED-{request.node.name}")
     context.close()
     assert problems == [], "\n".join(problems)
+
+
+def _on_dialog(page: Page, dialog, problems: list[str]) -> None:
+    """Dismiss every dialog; one a test announced in `page.expected_dialogs` is no problem."""
+    if dialog.type in page.expected_dialogs:
+        page.expected_dialogs.remove(dialog.type)
+        page.seen_dialogs.append(dialog.type)
+    else:
+        problems.append(f"dialog ({dialog.type}): {dialog.message}")
+    dialog.dismiss()
 
 
 def shot(page: Page, name: str, full_page: bool = True) -> Path:

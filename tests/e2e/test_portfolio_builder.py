@@ -79,7 +79,7 @@ def test_build_a_portfolio_from_the_library_publish_it_and_take_it_down(
     rows.filter(has_text="Hero").get_by_role("link").click()
     expect(rows.first.get_by_role("link")).to_have_attribute("aria-current", "true")
     page.locator("[name=b-heading]").fill("Ada Lovelace, first programmer")
-    expect(page.locator("#save-state")).to_have_attribute("data-state", "saved")
+    expect(page.locator(".save-state")).to_have_attribute("data-state", "saved")
     expect(preview.locator("h1")).to_have_text("Ada Lovelace, first programmer")
     expect(rows.first).to_contain_text("Ada Lovelace, first programmer")
 
@@ -87,13 +87,13 @@ def test_build_a_portfolio_from_the_library_publish_it_and_take_it_down(
     page.locator("#add-block summary").click()
     page.locator("[data-block-type=stats]").click()
     expect(rows.locator("a .font-medium")).to_have_text(["Hero", "Stats", *labels[1:]])
-    add_item = page.get_by_role("button", name="+ Add item")
+    add_item = page.get_by_role("button", name="+ Add a number")
     for value, label in (("12", "years"), ("40", "clients")):
         add_item.click()
         row = page.locator(".item-rows__row").last
-        row.get_by_label("Value").fill(value)
-        row.get_by_label("Label").fill(label)
-    expect(page.locator("#save-state")).to_have_attribute("data-state", "saved")
+        row.get_by_label("Number").fill(value)
+        row.get_by_label("What it counts").fill(label)
+    expect(page.locator(".save-state")).to_have_attribute("data-state", "saved")
     expect(preview.locator(".stat")).to_have_text(["12 years", "40 clients"])
     shot(page, "editor-stats-block", full_page=False)
 

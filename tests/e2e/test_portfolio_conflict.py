@@ -44,10 +44,10 @@ def test_a_stale_tab_is_shown_both_versions_and_can_keep_its_own(page: Page):
     tab_b.goto(url)
 
     page.locator("[name=b-heading]").fill("Written in tab A")
-    expect(page.locator("#save-state")).to_have_attribute("data-state", "saved")
+    expect(page.locator(".save-state")).to_have_attribute("data-state", "saved")
 
     tab_b.locator("[name=b-heading]").fill("Written in tab B")
-    panel = tab_b.locator("#block-form")
+    panel = tab_b.locator(".block-form")
     expect(panel).to_contain_text("This block changed in another tab or window.")
     expect(panel.locator("[data-side=theirs]").first).to_have_text("Written in tab A")
     expect(panel.locator("[data-side=mine]").first).to_have_text("Written in tab B")
@@ -55,7 +55,7 @@ def test_a_stale_tab_is_shown_both_versions_and_can_keep_its_own(page: Page):
     shot(tab_b, "editor-conflict", full_page=False)
 
     panel.get_by_role("button", name="Keep my edit").click()
-    expect(tab_b.locator("#save-state")).to_have_attribute("data-state", "saved")
+    expect(tab_b.locator(".save-state")).to_have_attribute("data-state", "saved")
     expect(tab_b.locator("[name=b-heading]")).to_have_value("Written in tab B")
     assert saved_data(portfolio, 0)["heading"] == "Written in tab B"
 
@@ -76,10 +76,10 @@ def test_edits_to_different_blocks_from_two_tabs_both_survive(page: Page):
     tab_b.goto(f"/portfolios/{portfolio.pk}/edit/?block={about}")
 
     page.locator("[name=b-heading]").fill("Hello from tab A")
-    expect(page.locator("#save-state")).to_have_attribute("data-state", "saved")
+    expect(page.locator(".save-state")).to_have_attribute("data-state", "saved")
     tab_b.locator("[name=b-heading]").fill("About, from tab B")
-    expect(tab_b.locator("#save-state")).to_have_attribute("data-state", "saved")
-    expect(tab_b.locator("#block-form")).not_to_contain_text("changed in another tab")
+    expect(tab_b.locator(".save-state")).to_have_attribute("data-state", "saved")
+    expect(tab_b.locator(".block-form")).not_to_contain_text("changed in another tab")
 
     assert saved_data(portfolio, 0)["heading"] == "Hello from tab A"
     assert saved_data(portfolio, 1)["heading"] == "About, from tab B"

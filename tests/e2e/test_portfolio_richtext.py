@@ -15,7 +15,7 @@ def test_the_formatting_toolbar_wraps_the_selection_and_autosaves(page: Page):
     page.goto(f"/portfolios/{portfolio.pk}/edit/?block={block['id']}")
     body = page.locator("textarea[name=b-body]")
     body.fill("Engines weave patterns")
-    expect(page.locator("#save-state")).to_have_attribute("data-state", "saved")
+    expect(page.locator(".save-state")).to_have_attribute("data-state", "saved")
     body.evaluate("el => el.setSelectionRange(8, 13)")
     page.get_by_role("toolbar", name="Formatting").get_by_role("button", name="Bold").click()
 

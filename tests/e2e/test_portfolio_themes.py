@@ -99,13 +99,25 @@ def a_portfolio_with_every_block() -> Portfolio:
         "experience": {},
         "education": {},
         "testimonials": {
-            "items": "A born teacher. | Howard Aiken | Harvard\nShe found the bug. | A colleague"
+            "items": [
+                {"quote": "A born teacher.", "name": "Howard Aiken", "role": "Harvard"},
+                {"quote": "She found the bug.", "name": "A colleague", "role": ""},
+            ]
         },
         "gallery": {"heading": "Pictures", "images": shots, "columns": 3},
-        "stats": {"heading": "In numbers", "items": "42 | years of service\n1 | moth found"},
+        "stats": {
+            "heading": "In numbers",
+            "items": [
+                {"value": "42", "label": "years of service"},
+                {"value": "1", "label": "moth found"},
+            ],
+        },
         "links": {
-            "items": "github | https://github.com/example\nlinkedin | https://linkedin.com/in/x\n"
-            "email | grace@example.com"
+            "items": [
+                {"platform": "github", "url": "https://github.com/example"},
+                {"platform": "linkedin", "url": "https://linkedin.com/in/x"},
+                {"platform": "email", "url": "grace@example.com"},
+            ]
         },
         "contact": {"text": "Letters welcome.\nReplies slow.", "email": "grace@example.com"},
         "cta": {"text": "Need a compiler?", "button_url": "https://example.com/hire"},

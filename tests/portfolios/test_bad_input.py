@@ -17,6 +17,7 @@ WEIRD = [
     "[]",
     "../../etc/passwd",
     "00000000-0000-0000-0000-000000000000",
+    "a\x00b",
 ]
 FIELDS = [
     "rev",
@@ -42,14 +43,24 @@ FIELDS = [
     "seo_title",
     "og_image",
     "goal",
-    "keep",
+    "keep_rev",
+    "b-items-0-platform",
+    "b-items-0-url",
+    "b-items-7-value",
+    "b-items-7-label",
+    "b-items-99999-quote",
+    "b-items-x-name",
 ]
 
 
 def urls(portfolio) -> list[str]:
     base = f"/portfolios/{portfolio.pk}"
     block, page = portfolio.pages[0]["blocks"][0]["id"], portfolio.pages[0]["id"]
+    for kind in ("links", "stats", "testimonials"):
+        portfolio.add_block(page, kind)
+    lists = [f"{base}/edit/blocks/{b['id']}/" for b in portfolio.pages[0]["blocks"][2:]]
     return [
+        *lists,
         f"{base}/edit/",
         f"{base}/edit/blocks/add/",
         f"{base}/edit/blocks/reorder/",

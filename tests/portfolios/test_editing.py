@@ -79,17 +79,29 @@ def test_pages_can_be_added_renamed_reordered_and_deleted_but_never_the_last(por
     assert work["slug"] == "my-work"
     assert portfolio.add_page("My work").page["slug"] == "my-work-2"
 
-    portfolio.update_page(work["id"], title="Work", slug="work")
+    portfolio.update_page(work["id"], title="Work", slug="work", based_on=1)
     portfolio.move_page(work["id"], 0)
     portfolio.refresh_from_db()
     assert [p["slug"] for p in portfolio.pages] == ["work", "home", "my-work-2"]
 
-    taken = portfolio.update_page(work["id"], title="Home", slug="home")
+    taken = portfolio.update_page(work["id"], title="Home", slug="home", based_on=2)
     assert taken.message == "Another page already uses “home”."
     for page in list(portfolio.pages)[1:]:
         portfolio.delete_page(page["id"])
     last = portfolio.delete_page(work["id"])
     assert last.message == "A portfolio needs at least one page."
+
+
+def test_a_page_renamed_from_a_stale_tab_is_a_conflict_not_a_silent_loss(portfolio):
+    home = portfolio.pages[0]["id"]
+    first = portfolio.update_page(home, title="Start", slug="home", based_on=1)
+
+    second = portfolio.update_page(home, title="Welcome", slug="welcome", based_on=1)
+
+    assert first.ok and not second.ok
+    assert second.conflict["title"] == "Start" and second.conflict["rev"] == 2
+    portfolio.refresh_from_db()
+    assert (portfolio.pages[0]["title"], portfolio.pages[0]["slug"]) == ("Start", "home")
 
 
 def test_moving_a_block_to_another_page(portfolio):

@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import HTMX
 from tests.portfolios.conftest import blocks
@@ -12,6 +13,10 @@ def block_url(portfolio, block, action=""):
     return edit_url(portfolio, f"blocks/{block['id']}/{action + '/' if action else ''}")
 
 
+def parse(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
 def test_the_editor_shows_outline_form_and_preview(client, alice, portfolio):
     client.force_login(alice)
     hero = blocks(portfolio)[0]
@@ -19,61 +24,75 @@ def test_the_editor_shows_outline_form_and_preview(client, alice, portfolio):
     r = client.get(edit_url(portfolio), {"block": hero["id"]})
 
     assert r.status_code == 200
-    assert 'id="outline"' in r.text and 'id="block-form"' in r.text
+    assert 'id="outline"' in r.text and f'id="block-form-{hero["id"]}"' in r.text
     assert f'src="/portfolios/{portfolio.pk}/preview/"' in r.text
     assert 'name="b-heading"' in r.text
     assert "frame-src 'self'" in r["Content-Security-Policy"]
+    assert "no-store" in r["Cache-Control"]  # Back/Forward reload it, never a stale copy
 
 
-def test_editing_a_block_with_htmx_saves_and_refreshes_the_preview(client, alice, portfolio):
+def test_every_id_in_a_block_form_carries_the_block_id(client, alice, portfolio):
+    client.force_login(alice)
+    hero, about = blocks(portfolio)
+
+    form = client.get(block_url(portfolio, about), headers=HTMX).text
+
+    assert f'id="rev-{about["id"]}"' in form and f'id="save-state-{about["id"]}"' in form
+    assert f'id="id_{about["id"]}_b-heading"' in form
+    assert f'id="id_{about["id"]}_b-heading_error"' in form
+    assert hero["id"] not in form
+
+
+def test_a_save_answers_with_the_blocks_own_status_rev_and_empty_message_slots(
+    client, alice, portfolio
+):
     client.force_login(alice)
     hero = blocks(portfolio)[0]
 
     r = client.post(block_url(portfolio, hero), {"rev": 1, "b-heading": "Hello ✨"}, headers=HTMX)
 
     assert r.status_code == 200
-    assert 'id="block-rev" value="2"' in r.text
-    assert "preview-refresh" in r["HX-Trigger"]
+    html = parse(r.text)
+    assert html.select_one(f"#rev-{hero['id']}")["value"] == "2"
+    assert html.select_one(f"#save-state-{hero['id']}")["data-state"] == "saved"
+    assert html.select_one(f"#id_{hero['id']}_b-heading_error").text == ""
+    assert html.select_one(f"#row-summary-{hero['id']}").text == "Hello ✨"
+    assert all(el.get("hx-swap-oob") == "true" for el in html.find_all(recursive=False))
+    assert not html.select("input:not([type=hidden]), textarea, select")  # never a field
+    assert "preview-refresh" in r["HX-Trigger-After-Swap"]
     assert blocks(portfolio)[0]["data"]["heading"] == "Hello ✨"
 
 
-def test_an_invalid_edit_shows_the_error_and_saves_nothing(client, alice, portfolio):
+def test_an_invalid_edit_fills_the_fields_message_slot_and_keeps_the_rev(client, alice, portfolio):
     client.force_login(alice)
     hero = blocks(portfolio)[0]
 
     r = client.post(
-        block_url(portfolio, hero), {"rev": 1, "b-heading": "x" * 10_000}, headers=HTMX
+        block_url(portfolio, hero),
+        {"rev": 1, "b-heading": "x" * 10_000, "b-cta_url": "javascript:alert(1)"},
+        headers=HTMX,
     )
 
-    assert "Ensure this value has at most 120 characters" in r.text
-    assert r["HX-Retarget"] == "#block-form"
+    html = parse(r.text)
+    assert "at most 120 characters" in html.select_one(f"#id_{hero['id']}_b-heading_error").text
+    assert "starting with https://" in html.select_one(f"#id_{hero['id']}_b-cta_url_error").text
+    assert html.select_one(f"#save-state-{hero['id']}")["data-state"] == "invalid"
+    assert not html.select(f"#rev-{hero['id']}")  # another tab's save must still conflict
+    assert "HX-Retarget" not in r
     assert blocks(portfolio)[0] == hero
 
 
-def test_a_stale_edit_shows_the_conflict_panel_with_both_versions(client, alice, portfolio):
+def test_without_javascript_an_invalid_edit_shows_the_editor_with_what_was_typed(
+    client, alice, portfolio
+):
     client.force_login(alice)
     hero = blocks(portfolio)[0]
-    client.post(block_url(portfolio, hero), {"rev": 1, "b-heading": "From tab one"}, headers=HTMX)
 
-    r = client.post(
-        block_url(portfolio, hero), {"rev": 1, "b-heading": "From tab two"}, headers=HTMX
-    )
+    r = client.post(block_url(portfolio, hero), {"rev": 1, "b-heading": "", "b-cta_label": "Go"})
 
-    assert "This block changed in another tab or window." in r.text
-    assert "From tab one" in r.text and "From tab two" in r.text
-    assert blocks(portfolio)[0]["data"]["heading"] == "From tab one"
-
-
-def test_keeping_my_version_after_a_conflict(client, alice, portfolio):
-    client.force_login(alice)
-    hero = blocks(portfolio)[0]
-    client.post(block_url(portfolio, hero), {"rev": 1, "b-heading": "Theirs"}, headers=HTMX)
-
-    client.post(
-        block_url(portfolio, hero), {"rev": 2, "keep": "mine", "b-heading": "Mine"}, headers=HTMX
-    )
-
-    assert blocks(portfolio)[0]["data"]["heading"] == "Mine"
+    assert r.status_code == 200 and "<html" in r.text
+    assert "This field is required." in r.text
+    assert parse(r.text).select_one("[name=b-cta_label]")["value"] == "Go"
 
 
 def test_adding_moving_duplicating_and_deleting_blocks(client, alice, portfolio):
@@ -133,14 +152,16 @@ def test_pages_can_be_added_renamed_and_the_last_one_is_kept(client, alice, port
 
     client.post(edit_url(portfolio, "pages/add/"), {"title": "Case studies"}, headers=HTMX)
     bad = client.post(
-        edit_url(portfolio, f"pages/{page}/"), {"title": "Home", "slug": "No!"}, headers=HTMX
+        edit_url(portfolio, f"pages/{page}/"),
+        {"title": "Home", "slug": "No!", "rev": 1},
+        headers=HTMX,
     )
     portfolio.refresh_from_db()
     other = portfolio.pages[1]["id"]
     client.post(edit_url(portfolio, f"pages/{other}/delete/"), headers=HTMX)
     last = client.post(edit_url(portfolio, f"pages/{page}/delete/"), headers=HTMX)
 
-    assert "Not saved: Use lowercase letters, digits and hyphens" in bad.text
+    assert "Use lowercase letters, digits and hyphens" in bad.text
     assert "A portfolio needs at least one page." in last.text
     portfolio.refresh_from_db()
     assert [p["slug"] for p in portfolio.pages] == ["home"]
@@ -229,15 +250,14 @@ def test_blocks_that_need_a_choice_can_still_be_added_empty(client, alice, portf
     assert client.get(f"/portfolios/{portfolio.pk}/preview/").status_code == 200
 
 
-def test_opening_a_block_also_marks_it_in_the_outline(client, alice, portfolio):
+def test_opening_a_block_answers_with_its_form_only(client, alice, portfolio):
     client.force_login(alice)
     about = blocks(portfolio)[1]
 
     r = client.get(block_url(portfolio, about), headers=HTMX)
 
-    assert 'id="block-form"' in r.text
-    assert 'id="outline"' in r.text and 'hx-swap-oob="true"' in r.text
-    assert f'id="row-link-{about["id"]}"' in r.text
+    assert f'id="block-form-{about["id"]}"' in r.text
+    assert 'id="outline"' not in r.text  # the outline (and its queued clicks) stay put
 
 
 def test_gallery_images_are_picked_from_my_own_thumbnails(

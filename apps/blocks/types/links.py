@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -18,27 +20,62 @@ PLATFORMS = {
 }
 
 
+HOSTS = {  # where a link goes → its platform, when the person leaves "Detect from the link"
+    "github.com": "github",
+    "linkedin.com": "linkedin",
+    "x.com": "x",
+    "twitter.com": "x",
+    "dribbble.com": "dribbble",
+    "behance.net": "behance",
+    "youtube.com": "youtube",
+    "youtu.be": "youtube",
+    "instagram.com": "instagram",
+}
+
+
 def _platform(value: str) -> str:
     key = value.strip().lower().replace("twitter", "x")
     if key not in PLATFORMS:
-        raise ValidationError(f"choose one of {', '.join(PLATFORMS.values())}")
+        raise ValidationError("Choose a platform from the list.", code="platform")
     return key
 
 
 def _link(value: str) -> str:
     if "@" in value and not value.startswith(("http", "mailto:")):
         value = f"mailto:{value}"
+    elif "://" not in value and "." in value.split("/")[0] and " " not in value:
+        value = f"https://{value}"  # people paste "github.com/ada"
     return LinkField().clean(value)
+
+
+def _detect(item: dict) -> dict:
+    if not item["platform"]:
+        url = item["url"]
+        host = urlsplit(url).hostname or ""
+        host = host.removeprefix("www.").removeprefix("m.")
+        is_mastodon = "/@" in url and not host.endswith(("medium.com", "tiktok.com"))
+        fallback = (
+            "email" if url.startswith("mailto:") else "mastodon" if is_mastodon else "website"
+        )
+        item["platform"] = HOSTS.get(host, fallback)
+    return item
 
 
 class LinksForm(BlockForm):
     heading = forms.CharField(max_length=120, required=False, initial="Find me online")
     items = ItemsField(
         keys=("platform", "url"),
+        required_keys=("url",),
+        labels={"platform": "Platform", "url": "Link"},
+        choices={"platform": [("", "Detect from the link"), *PLATFORMS.items()]},
+        choice_icons={"platform": "blocks/links.html#icon"},
+        add_label="Add a link",
         max_items=12,
         label="Links",
-        help_text=f"One per line: platform | link. Platforms: {', '.join(PLATFORMS.values())}.",
+        help_text="Paste a link to a profile or your site; the icon follows the address, "
+        "or pick a platform.",
         item_validators={"platform": _platform, "url": _link},
+        clean_item=_detect,
     )
 
 

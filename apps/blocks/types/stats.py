@@ -8,10 +8,12 @@ class StatsForm(BlockForm):
     heading = forms.CharField(max_length=120, required=False)
     items = ItemsField(
         keys=("value", "label"),
+        labels={"value": "Number", "label": "What it counts"},
+        add_label="Add a number",
         max_items=8,
         max_length=80,
         label="Numbers",
-        help_text="One per line: number | label, e.g. 12 | years of design",
+        help_text="A number and what it counts, e.g. 12 and “years of design”.",
     )
 
 

@@ -8,10 +8,13 @@ class TestimonialsForm(BlockForm):
     heading = forms.CharField(max_length=120, initial="Kind words")
     items = ItemsField(
         keys=("quote", "name", "role"),
+        labels={"quote": "Quote", "name": "Name", "role": "Role"},
+        multiline=("quote",),
+        add_label="Add a quote",
         max_items=12,
         max_length=600,
         label="Testimonials",
-        help_text="One per line: quote | name | role",
+        help_text="What someone said about your work, with their name and role.",
     )
 
 

@@ -1,7 +1,10 @@
-"""The editor: every change is one locked operation on the portfolio (see models.Portfolio).
+"""The block editor: every change is one locked operation on the portfolio (models.Portfolio).
 
-Browsers without JavaScript get full pages and redirects; htmx gets the outline, the block form
-or the conflict panel, plus an HX-Trigger that refreshes the live preview.
+Browsers without JavaScript get full pages and redirects. htmx gets fragments that name only
+elements of the block or page they are about (their ids carry its id), never an input: saving
+fills the status, the rev and the message slots beside the fields (README "how editing stays
+safe"). Conflicts and "deleted in another tab" are handled before the htmx branch, so both
+kinds of browser see them.
 """
 
 from uuid import UUID
@@ -13,9 +16,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_htmx.http import reswap, retarget, trigger_client_event
+from django_htmx.http import trigger_client_event
 
 from apps.blocks import registry
 from apps.core import csp
@@ -23,23 +27,14 @@ from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
 
 from ..editing import EditResult
-from ..forms import editor_form
+from ..forms import PageForm, editor_form
 from ..models import Portfolio
 from . import get_portfolio_for_user
 
 UNDO_SECONDS = 600
 # The editor shows the live preview in a frame of this origin.
 EDITOR_CSP = csp.policy({"frame-src": ["'self'"]})
-
-
-def _form_data(form: forms.Form) -> dict:
-    data = dict(form.cleaned_data)
-    for key, value in data.items():
-        if isinstance(value, UUID):
-            data[key] = str(value)
-        elif value is None:
-            data[key] = ""
-    return data
+TEMPLATE = "portfolios/portfolio_edit.html"
 
 
 def _context(
@@ -58,6 +53,7 @@ def _context(
     return {
         "portfolio": portfolio,
         "page": page,
+        "page_form": PageForm.for_page(page),
         "current_block": block,  # not "block": {% block %} tags would hide it
         "rows": rows,
         "block_type": registry.get(block["type"]) if block else None,
@@ -73,15 +69,20 @@ def _summary(block: dict) -> str:
 
 
 def _preview_url(portfolio: Portfolio, page: dict) -> str:
-    if page is portfolio.pages[0]:
+    if page["id"] == portfolio.pages[0]["id"]:
         return reverse("portfolios:preview", args=[portfolio.pk])
     return reverse("portfolios:preview-page", args=[portfolio.pk, page["slug"]])
 
 
+def _refresh_preview(response: HttpResponse, url: str) -> HttpResponse:
+    # After the swap, on the page body: the element that asked may be gone by then.
+    return trigger_client_event(response, "preview-refresh", {"url": url}, after="swap")
+
+
 def _outline_response(request, portfolio, page_id=None, block_id=None, **extra) -> HttpResponse:
     context = _context(portfolio, page_id, block_id, **extra)
-    response = render(request, "portfolios/portfolio_edit.html#outline", context)
-    return trigger_client_event(response, "preview-refresh", {"url": context["preview_url"]})
+    response = render(request, f"{TEMPLATE}#outline", context)
+    return _refresh_preview(response, context["preview_url"])
 
 
 def _back_to_editor(portfolio, page_id=None, block_id=None) -> HttpResponse:
@@ -92,100 +93,114 @@ def _back_to_editor(portfolio, page_id=None, block_id=None) -> HttpResponse:
 
 @login_required
 @require_safe
+@never_cache  # Back and Forward reload the editor from the server, never from a stale copy
 @csp_override(EDITOR_CSP)
 def portfolio_edit(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
     portfolio = get_portfolio_for_user(request, pk)
     context = _context(portfolio, request.GET.get("page"), request.GET.get("block"))
     if context["current_block"]:
         context["form"] = editor_form(context["current_block"], request.user)
-    return render(request, "portfolios/portfolio_edit.html", context)
+    return render(request, TEMPLATE, context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@never_cache
 @csp_override(EDITOR_CSP)
 def block_edit(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> HttpResponse:
     portfolio = get_portfolio_for_user(request, pk)
     found = portfolio.find_block(block_id)
     if found is None:
-        return _gone(request, portfolio, "This block was deleted in another tab.")
+        return _gone(request, portfolio, block_id, "This block was deleted in another tab.")
     page, block, _ = found
     if request.method == "GET":
         if not request.htmx:
             return _back_to_editor(portfolio, page["id"], block_id)
         context = _context(portfolio, block_id=block_id, form=editor_form(block, request.user))
-        response = render(request, "portfolios/portfolio_edit.html#block-form", context)
-        # The outline too: it marks the chosen block, and "Add a block" inserts after it.
-        append_fragment(
-            response,
-            "portfolios/portfolio_edit.html#outline",
-            {**context, "outline_oob": True},
-            request,
-        )
-        return response
+        return render(request, f"{TEMPLATE}#block-form", context)
+
     form = editor_form(block, request.user, data=request.POST)
     rev = _int(request.POST.get("rev"))
-    if not form.is_valid():
-        return _invalid(request, portfolio, block, form)
-    try:
-        result = portfolio.update_block(block_id, _form_data(form), based_on=rev, by=request.user)
-    except ValidationError as exc:
-        form.add_error(None, exc.messages[0])
-        return _invalid(request, portfolio, block, form)
-    if not request.htmx:
+    result = _save(portfolio, block, form, request) if form.is_valid() else None
+    if result and not result.ok and not result.conflict:
+        return _gone(request, portfolio, block_id, result.message)
+    if result and result.ok and not request.htmx:
         return _back_to_editor(portfolio, page["id"], block_id)
-    if result.conflict:
-        return _conflict(request, portfolio, result)
-    if not result.ok:
-        return _gone(request, portfolio, result.message)
-    if request.POST.get("keep") == "mine":  # chosen in the conflict panel: show the form again
-        form = editor_form(result.block, request.user)
-        context = _context(portfolio, block_id=block_id, form=form, saved=True)
-        response = render(request, "portfolios/portfolio_edit.html#block-form", context)
-        return trigger_client_event(response, "preview-refresh", {"url": context["preview_url"]})
-    context = _context(portfolio, block_id=block_id, saved=True)
-    response = render(request, "portfolios/portfolio_edit.html#saved", context)
-    return trigger_client_event(response, "preview-refresh", {"url": context["preview_url"]})
+    saved = bool(result and result.ok)
+    context = {
+        "portfolio": portfolio,
+        "current_block": result.block if result else block,
+        "form": form,
+        "saved": saved,
+        "save_state": "saved" if saved else "conflict" if result else "invalid",
+        "conflict": _conflict_rows(result) if result and result.conflict else None,
+    }
+    if not request.htmx:  # the whole editor again, with what the person typed and why it waits
+        context = {**_context(portfolio, block_id=block_id), **context, "form_rev": rev}
+        return render(request, TEMPLATE, context)
+    response = render(
+        request,
+        f"{TEMPLATE}#autosave-result",
+        {**context, "summary": _summary(context["current_block"])},
+    )
+    if saved:
+        _refresh_preview(response, _preview_url(portfolio, page))
+    return response
 
 
-def _invalid(request, portfolio, block, form) -> HttpResponse:
-    context = _context(portfolio, block_id=block["id"], form=form)
-    if not request.htmx:
-        return render(request, "portfolios/portfolio_edit.html", context)
-    response = render(request, "portfolios/portfolio_edit.html#block-form", context)
-    return reswap(retarget(response, "#block-form"), "outerHTML")
+def _save(portfolio: Portfolio, block: dict, form: forms.Form, request) -> EditResult | None:
+    """Store a valid form. "Keep my edit" after a conflict names the rev it overrides."""
+    based_on = _int(request.POST.get("keep_rev") or request.POST.get("rev"))
+    try:
+        return portfolio.update_block(
+            block["id"], _form_data(form), based_on=based_on, by=request.user
+        )
+    except ValidationError as exc:  # e.g. the document would grow past its limits
+        form.add_error(None, exc.messages[0])
+        return None
 
 
-def _conflict(request, portfolio: Portfolio, result: EditResult) -> HttpResponse:
-    theirs = result.conflict["theirs"]
-    kind = registry.get(theirs["type"])
-    fields = kind.form_class.base_fields
-    rows = [
+def _form_data(form: forms.Form) -> dict:
+    data = dict(form.cleaned_data)
+    for key, value in data.items():
+        if isinstance(value, UUID):
+            data[key] = str(value)
+        elif value is None:
+            data[key] = ""
+    return data
+
+
+def _conflict_rows(result: EditResult) -> list[dict]:
+    theirs, mine = result.conflict["theirs"], result.conflict["mine"]
+    fields = registry.get(theirs["type"]).form_class.base_fields
+    return [
         {
             "label": fields[k].label or k.replace("_", " ").capitalize(),
-            "theirs": theirs["data"].get(k),
-            "mine": result.conflict["mine"].get(k),
+            "theirs": _readable(theirs["data"].get(k)),
+            "mine": _readable(mine.get(k)),
         }
         for k in fields
-        if theirs["data"].get(k) != result.conflict["mine"].get(k)
+        if theirs["data"].get(k) != mine.get(k)
     ]
-    mine_form = editor_form(theirs, request.user, data=None)
-    mine_form.initial = result.conflict["mine"]
-    context = _context(portfolio, block_id=theirs["id"], rows=rows, mine_form=mine_form)
-    response = render(request, "portfolios/portfolio_edit.html#block-conflict", context)
-    # The saved version is what the preview should show while the person decides.
-    response = trigger_client_event(response, "preview-refresh", {"url": context["preview_url"]})
-    return reswap(retarget(response, "#block-form"), "outerHTML")
 
 
-def _gone(request, portfolio: Portfolio, message: str) -> HttpResponse:
+def _readable(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(
+            " – ".join(v for v in item.values() if v) if isinstance(item, dict) else str(item)
+            for item in value
+        )
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return "" if value is None else str(value)
+
+
+def _gone(request, portfolio: Portfolio, block_id: str, message: str) -> HttpResponse:
     if not request.htmx:
         return _back_to_editor(portfolio)
     response = _outline_response(request, portfolio, message=message)
-    append_fragment(
-        response, "portfolios/portfolio_edit.html#block-gone", {"message": message}, request
-    )
-    return reswap(retarget(response, "#outline"), "outerHTML")
+    context = {"message": message, "block_id": block_id}
+    return append_fragment(response, f"{TEMPLATE}#block-gone", context, request)
 
 
 def _int(value, default: int = 0) -> int:
@@ -210,18 +225,13 @@ def block_add(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
         by=request.user,
     )
     if not result.ok:
-        return _gone(request, portfolio, result.message)
+        return _outline_response(request, portfolio, message=result.message)
     if not request.htmx:
         return _back_to_editor(portfolio, result.page["id"], result.block["id"])
-    context = {"form": editor_form(result.block, request.user)}
-    response = _outline_response(request, portfolio, block_id=result.block["id"])
-    append_fragment(
-        response,
-        "portfolios/portfolio_edit.html#block-form",
-        {**_context(portfolio, block_id=result.block["id"]), **context, "oob": True},
-        request,
-    )
-    return response
+    block_id = result.block["id"]
+    response = _outline_response(request, portfolio, block_id=block_id)
+    context = _context(portfolio, block_id=block_id, form=editor_form(result.block, request.user))
+    return append_fragment(response, f"{TEMPLATE}#new-block-form", context, request)
 
 
 @login_required
@@ -230,7 +240,7 @@ def block_move(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> Ht
     portfolio = get_portfolio_for_user(request, pk)
     found = portfolio.find_block(block_id)
     if found is None:
-        return _gone(request, portfolio, "This block was deleted in another tab.")
+        return _gone(request, portfolio, block_id, "This block was deleted in another tab.")
     page, _, index = found
     step = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))
     target_index = index + step if step else _int(request.POST.get("index"), index)
@@ -241,7 +251,7 @@ def block_move(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> Ht
         by=request.user,
     )
     if not result.ok:
-        return _gone(request, portfolio, result.message)
+        return _gone(request, portfolio, block_id, result.message)
     if not request.htmx:
         return _back_to_editor(portfolio, result.page["id"], block_id)
     return _outline_response(request, portfolio, block_id=block_id)
@@ -255,11 +265,9 @@ def block_reorder(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
     result = portfolio.reorder_blocks(
         page_id, request.POST.getlist("order")[:500], by=request.user
     )
-    if not result.ok:
-        return _gone(request, portfolio, result.message)
     if not request.htmx:
-        return _back_to_editor(portfolio, page_id)
-    return _outline_response(request, portfolio, page_id=page_id)
+        return _back_to_editor(portfolio, page_id if result.ok else None)
+    return _outline_response(request, portfolio, page_id=page_id, message=result.message)
 
 
 @login_required
@@ -268,7 +276,7 @@ def block_duplicate(request: AuthenticatedHttpRequest, pk: UUID, block_id: str):
     portfolio = get_portfolio_for_user(request, pk)
     result = portfolio.duplicate_block(block_id, by=request.user)
     if not result.ok:
-        return _gone(request, portfolio, result.message)
+        return _gone(request, portfolio, block_id, result.message)
     if not request.htmx:
         return _back_to_editor(portfolio, result.page["id"], result.block["id"])
     return _outline_response(request, portfolio, block_id=result.block["id"])
@@ -280,23 +288,19 @@ def block_delete(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> 
     portfolio = get_portfolio_for_user(request, pk)
     result = portfolio.delete_block(block_id, by=request.user)
     if not result.ok:
-        return _gone(request, portfolio, result.message)
+        return _gone(request, portfolio, block_id, result.message)
     page = result.page
     cache.set(_undo_key(portfolio, block_id), {"page": page["id"], **result.removed}, UNDO_SECONDS)
     if not request.htmx:
         return _back_to_editor(portfolio, page["id"])
     response = _outline_response(request, portfolio, page_id=page["id"])
-    append_fragment(
-        response,
-        "portfolios/portfolio_edit.html#undo-toast",
-        {
-            "portfolio": portfolio,
-            "block_id": block_id,
-            "label": registry.get(result.removed["block"]["type"]).label,
-        },
-        request,
+    label = registry.get(result.removed["block"]["type"]).label
+    context = {"portfolio": portfolio, "block_id": block_id, "label": label}
+    append_fragment(response, f"{TEMPLATE}#undo-toast", context, request)
+    message = f"{label} deleted. Choose another block, or undo from the message below."
+    return append_fragment(
+        response, f"{TEMPLATE}#block-gone", {**context, "message": message}, request
     )
-    return response
 
 
 @login_required
@@ -305,11 +309,13 @@ def block_restore(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) ->
     portfolio = get_portfolio_for_user(request, pk)
     undo = cache.get(_undo_key(portfolio, block_id))
     if undo is None:
-        return _gone(request, portfolio, "Too late to undo: that was more than 10 minutes ago.")
+        return _gone(
+            request, portfolio, block_id, "Too late to undo: that was more than 10 minutes ago."
+        )
     result = portfolio.restore_block(undo["page"], undo["index"], undo["block"], by=request.user)
     cache.delete(_undo_key(portfolio, block_id))
     if not result.ok:
-        return _gone(request, portfolio, result.message)
+        return _gone(request, portfolio, block_id, result.message)
     if not request.htmx:
         return _back_to_editor(portfolio, undo["page"], block_id)
     return _outline_response(request, portfolio, block_id=block_id)
@@ -317,49 +323,3 @@ def block_restore(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) ->
 
 def _undo_key(portfolio: Portfolio, block_id: str) -> str:
     return f"undo-block:{portfolio.pk}:{block_id}"
-
-
-@login_required
-@require_POST
-def page_add(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
-    portfolio = get_portfolio_for_user(request, pk)
-    title = request.POST.get("title", "").strip()[:80] or "New page"
-    result = portfolio.add_page(title, by=request.user)
-    page_id = result.page["id"] if result.ok else None
-    if not request.htmx:
-        return _back_to_editor(portfolio, page_id)
-    return _outline_response(request, portfolio, page_id=page_id, page_error=result.message)
-
-
-@login_required
-@require_POST
-def page_edit(request: AuthenticatedHttpRequest, pk: UUID, page_id: str) -> HttpResponse:
-    portfolio = get_portfolio_for_user(request, pk)
-    title = request.POST.get("title", "").strip()[:80]
-    slug = request.POST.get("slug", "").strip().lower()[:50]
-    result = portfolio.update_page(page_id, title=title, slug=slug, by=request.user)
-    if not request.htmx:
-        return _back_to_editor(portfolio, page_id)
-    return _outline_response(request, portfolio, page_id=page_id, page_error=result.message)
-
-
-@login_required
-@require_POST
-def page_move(request: AuthenticatedHttpRequest, pk: UUID, page_id: str) -> HttpResponse:
-    portfolio = get_portfolio_for_user(request, pk)
-    index = next((i for i, p in enumerate(portfolio.pages) if p["id"] == page_id), 0)
-    step = {"up": -1, "down": 1}.get(request.POST.get("direction", ""), 0)
-    portfolio.move_page(page_id, max(0, index + step), by=request.user)
-    if not request.htmx:
-        return _back_to_editor(portfolio, page_id)
-    return _outline_response(request, portfolio, page_id=page_id)
-
-
-@login_required
-@require_POST
-def page_delete(request: AuthenticatedHttpRequest, pk: UUID, page_id: str) -> HttpResponse:
-    portfolio = get_portfolio_for_user(request, pk)
-    result = portfolio.delete_page(page_id, by=request.user)
-    if not request.htmx:
-        return _back_to_editor(portfolio)
-    return _outline_response(request, portfolio, page_error="" if result.ok else result.message)
