@@ -18,13 +18,15 @@ module.exports = {
     'btn', 'btn-primary', 'btn-secondary', 'btn-danger', 'btn-ghost',
     'card', 'input', 'link', 'badge',
     'alert', 'alert-success', 'alert-error', 'alert-info', 'alert-warning',
-    'nav-link', 'nav-link-active', 'tab', 'tab-active', 'meter', 'save-state', 'item-rows', 'item-rows__list', 'item-rows__row', 'rt-toolbar', 'rt-button', 'outline-compact', 'row-summary', 'theme-swatch', 'theme-swatch-minimal', 'theme-swatch-bold',
+    'nav-link', 'nav-link-active', 'tab', 'tab-active', 'meter', 'save-state', 'item-rows', 'item-rows__list', 'item-rows__row', 'outline-compact', 'row-summary', 'theme-swatch', 'theme-swatch-minimal', 'theme-swatch-bold',
     'theme-swatch-editorial', 'theme-swatch-developer',
     'max-w-full', 'max-w-[820px]', 'max-w-[390px]',
     'upload-row', 'upload-name', 'upload-status', 'is-error', 'is-done', 'is-dragover', 'toast', 'is-fading',
     'badge-primary', 'badge-success', 'badge-warning', 'badge-danger', 'prose-links',
     'label', 'field-widget', 'help-text', 'field-error',
     'drag-handle', 'drag-ghost', 'drag-active',
+    // Trix draws its toolbar itself (static/js/richtext.js).
+    'rich-text-editor', 'trix-button', 'trix-button-row', 'trix-button-group', 'trix-button-group--file-tools', 'trix-button-group-spacer',
   ],
   theme: {
     extend: {

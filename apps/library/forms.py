@@ -1,10 +1,8 @@
 from django import forms
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
 
 from apps.assets.forms import AssetField, ImageChoicesWidget
 from apps.assets.models import Asset
-from apps.core.richtext import TAGS
 
 from .models import (
     MAX_HIGHLIGHTS,
@@ -147,7 +145,7 @@ class ProjectForm(LibraryForm):
         }
         widgets = {
             "summary": forms.TextInput(attrs={"placeholder": "A one-line pitch"}),
-            "description": forms.Textarea(attrs={"rows": 8}),
+            "description": forms.Textarea(attrs={"rows": 8, "data-richtext": ""}),
             "start_date": DATE,
             "end_date": DATE,
         }
@@ -158,11 +156,7 @@ class ProjectForm(LibraryForm):
             "featured": "Feature this project",
         }
         help_texts = {
-            "description": format_html(
-                "The story: problem, your part, result. Simple HTML is kept ({}); "
-                "anything else is removed when you save.",
-                format_html_join(", ", "<code>&lt;{}&gt;</code>", ((t,) for t in sorted(TAGS))),
-            ),
+            "description": "The story: the problem, your part, the result.",
             "featured": "Featured projects come first when a portfolio shows a selection.",
         }
 

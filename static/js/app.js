@@ -379,44 +379,6 @@
       b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
     });
   });
-  // ---- Rich text: a small toolbar that wraps the selection in the tags our policy allows ----
-  var RICH_TOOLS = [['Bold', 'strong'], ['Italic', 'em'], ['Link', 'a'], ['List', 'ul'], ['Quote', 'blockquote']];
-  function addRichToolbar(area) {
-    if (area._toolbar) return;
-    var bar = document.createElement('div');
-    bar.className = 'rt-toolbar';
-    bar.setAttribute('role', 'toolbar');
-    bar.setAttribute('aria-label', 'Formatting');
-    RICH_TOOLS.forEach(function (tool) {
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'rt-button';
-      button.textContent = tool[0];
-      button.setAttribute('data-rt', tool[1]);
-      bar.appendChild(button);
-    });
-    area.parentNode.insertBefore(bar, area);
-    area._toolbar = bar;
-  }
-  function wrapSelection(area, tag) {
-    var start = area.selectionStart, end = area.selectionEnd;
-    var text = area.value.slice(start, end) || (tag === 'a' ? 'link text' : 'text');
-    var html;
-    if (tag === 'a') html = '<a href="https://">' + text + '</a>';
-    else if (tag === 'ul') html = '<ul>' + text.split('\n').map(function (l) { return '<li>' + l + '</li>'; }).join('') + '</ul>';
-    else html = '<' + tag + '>' + text + '</' + tag + '>';
-    area.setRangeText(html, start, end, 'end');
-    area.focus();
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-  }
-  document.addEventListener('click', function (e) {
-    var button = e.target.closest && e.target.closest('[data-rt]');
-    if (!button) return;
-    var area = button.parentNode.nextElementSibling;
-    if (area && area.matches('[data-richtext]')) wrapSelection(area, button.getAttribute('data-rt'));
-  });
-  document.addEventListener('htmx:load', function (e) { each(e.target, '[data-richtext]', addRichToolbar); });
-
   // Sortable loads with `defer` after this file on the pages that use it.
   window.addEventListener('DOMContentLoaded', function () { each(document, '[data-sortable]', initSortable); });
 

@@ -24,7 +24,7 @@ def test_htmx_add_opens_an_inline_form(client, alice, make_project):
     assert r.text.lstrip().startswith('<div data-new-form id="project-new"')
     assert 'hx-post="/library/projects/new/"' in r.text
     assert '<option value="Django">' in r.text  # suggestions from other projects
-    assert "&lt;strong&gt;" in r.text  # the allowed tags are listed
+    assert "data-richtext" in r.text  # the description is edited as formatted text
 
 
 def test_without_javascript_add_shows_the_page_with_the_form_open(client, alice):
