@@ -10,6 +10,7 @@ import uuid
 from django.core.exceptions import ValidationError
 
 from . import registry
+from .fields import hex_id
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_PAGES = 20
@@ -110,8 +111,8 @@ def readable_blocks(blocks: list[dict]) -> list[dict]:
 
 def _clean_id(value, where: str) -> str:
     try:
-        return uuid.UUID(str(value)).hex
-    except (ValueError, TypeError, AttributeError):
+        return hex_id(value)
+    except ValidationError:
         raise DocumentError(where, "must be an id.") from None
 
 
