@@ -13,7 +13,8 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from apps.assets.models import Asset, attach_usages
+from apps.assets.models import Asset
+from apps.portfolios.usages import attach_usages
 
 from .errors import problem
 from .pagination import PageNumberPagination
@@ -83,6 +84,7 @@ def _asset_upload(request: Request) -> Response:
     if created and data["altText"]:
         asset.alt_text = data["altText"]
         asset.save(update_fields=["alt_text"])
+    attach_usages([asset])
     body = AssetSerializer(asset, context={"request": request}).data
     if not created:  # the same file again: the asset they already have, unchanged
         return Response(body, status=status.HTTP_200_OK)
@@ -109,4 +111,5 @@ def asset_detail(request: Request, pk: str) -> Response:
         changes = AssetUpdateSerializer(asset, data=request.data, partial=True)
         changes.is_valid(raise_exception=True)
         asset = changes.save()
+    attach_usages([asset])
     return Response(AssetSerializer(asset, context={"request": request}).data)

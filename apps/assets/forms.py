@@ -30,7 +30,8 @@ class ImageChoicesWidget(forms.CheckboxSelectMultiple):
 
 
 def asset_choices(assets) -> list[tuple]:
-    return [(ModelChoiceIteratorValue(str(a.pk), a), str(a)) for a in assets]
+    """Choices valued by hex id, the spelling documents store (apps.blocks.fields.hex_id)."""
+    return [(ModelChoiceIteratorValue(a.pk.hex, a), str(a)) for a in assets]
 
 
 class AssetField(forms.Field):

@@ -1,6 +1,5 @@
 import hashlib
 import uuid
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,12 +8,6 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q, Sum
 
 from . import images
-
-
-@dataclass(frozen=True)
-class Usage:
-    label: str
-    url: str
 
 
 class AssetQuerySet(models.QuerySet["Asset"]):
@@ -221,45 +214,6 @@ class Asset(models.Model):
         """The name offered on download: the title, made safe, with the right extension."""
         stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in (self.title or "image"))
         return f"{stem.strip('-')[:80] or 'image'}.{self.file.name.rsplit('.', 1)[-1]}"
-
-    def usages(self) -> list[Usage]:
-        """Where this asset is used: the profile photo, library projects, portfolios."""
-        if not hasattr(self, "_usages"):
-            attach_usages([self])
-        return self._usages
-
-
-def attach_usages(assets: list["Asset"]) -> None:
-    """Fill `usages()` for many assets at once: two queries whatever their number."""
-    from apps.library.models import Project
-    from apps.portfolios.models import Portfolio
-
-    owners = {a.owner_id for a in assets}
-    projects = list(
-        Project.objects.filter(owner_id__in=owners).only("owner", "title", "cover", "images")
-    )
-    portfolios = list(
-        Portfolio.objects.filter(owner_id__in=owners).only("owner", "title", "pages", "og_image")
-    )
-    for asset in assets:
-        ids = {str(asset.pk), asset.pk.hex}
-        found = []
-        if asset.owner.avatar_id == asset.pk:
-            found.append(Usage("Your profile photo", "/settings/"))
-        for project in projects:
-            if project.owner_id == asset.owner_id and (
-                project.cover_id == asset.pk or ids & set(map(str, project.images))
-            ):
-                found.append(Usage(f"Project “{project.title}”", "/library/projects/"))
-        for portfolio in portfolios:
-            text = str(portfolio.pages)
-            if portfolio.owner_id == asset.owner_id and (
-                portfolio.og_image_id == asset.pk or any(i in text for i in ids)
-            ):
-                found.append(
-                    Usage(f"Portfolio “{portfolio.title}”", f"/portfolios/{portfolio.pk}/edit/")
-                )
-        asset._usages = found
 
 
 def quota_for(user) -> int:

@@ -16,6 +16,7 @@ from django_htmx.http import trigger_client_event
 
 from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
+from apps.portfolios.usages import attach_usages
 
 from .forms import AssetEditForm, AssetFilterForm
 from .models import Asset, quota_for
@@ -112,6 +113,7 @@ def _upload_error(request: HttpRequest) -> str | None:
 @require_http_methods(["GET", "POST"])
 def asset_detail(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
     asset = _get_asset_for_user(request, pk)
+    attach_usages([asset])  # "where it is used", and the warning before deleting
     form = AssetEditForm(request.POST if request.method == "POST" else None, instance=asset)
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -14,16 +14,27 @@ class BlockForm(forms.Form):
 
 @dataclass(frozen=True)
 class BlockType:
+    """One kind of block, defined in its own module of `types/` with a template
+    `templates/blocks/<name>.html` (partials `view` and `form`) and a line in the registry.
+
+    What the block points at elsewhere is declared here, not known by name anywhere else:
+    rendering resolves `library` and `assets`, the editor offers pickers for them, "where
+    used" and the static export follow them, and a page showing the block allows `csp`.
+    """
+
     name: str
     label: str
     description: str
     icon: str  # an SVG path ("d" attribute), 24×24 outline
     form_class: type[BlockForm]
     defaults: dict = field(default_factory=dict)
-    # Library kinds whose ids the block stores under these data keys: {"projects": "items"}
+    # Library kinds the block shows, each with the data key holding the chosen ids (one id or
+    # a list; "" when the block shows every item of the kind): {"projects": "items"}
     library: dict[str, str] = field(default_factory=dict)
     # Data keys that hold asset ids (a single id or a list of ids)
     assets: tuple[str, ...] = ()
+    # Sources a page showing this block must allow: {"frame-src": ("https://…",)}
+    csp: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def template(self) -> str:
@@ -57,12 +68,30 @@ class BlockType:
             raise ValidationError(f"{where}{errors[0].messages[0]}", code="invalid")
         return form.cleaned_data
 
-    def asset_ids(self, data: dict) -> list[str]:
-        ids: list[str] = []
+    def get_context(self, data: dict, resolved: dict) -> dict:
+        """What the `view` partial shows besides `data`, looked up in `resolved`: the library and
+        assets that rendering gathered for the declarations (plain JSON, keyed by hex id, frozen
+        into the revision on publish). Runs on every cold public render: no queries here.
+
+        By default each declared asset key is resolved under its own name (an id becomes the
+        asset or None, a list of ids the assets still there); types add to this by overriding.
+        """
+        assets = resolved["assets"]
+        context = {}
         for key in self.assets:
             value = data.get(key)
-            ids += value if isinstance(value, list) else [value] if value else []
-        return ids
+            if isinstance(value, list):
+                context[key] = [assets[i] for i in value if i in assets]
+            else:
+                context[key] = assets.get(value) if value else None
+        return context
+
+    def asset_ids(self, data: dict) -> list[str]:
+        return [i for key in self.assets for i in _ids(data.get(key))]
+
+
+def _ids(value) -> list[str]:
+    return value if isinstance(value, list) else [value] if value else []
 
 
 def _empty(form_field):

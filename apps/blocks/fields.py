@@ -1,8 +1,6 @@
 """Form fields whose cleaned values are plain JSON: blocks store what these return."""
 
-import re
 import uuid
-from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -43,15 +41,17 @@ class LinkField(forms.CharField):
 
 
 class IdField(forms.CharField):
-    """One id (a UUID as text), e.g. of an asset or a library item; checked on use."""
+    """One id, e.g. of an asset or a library item, stored as 32 hex digits whatever spelling
+    came in; whether it names something the person owns is checked on use."""
 
     def clean(self, value):
         value = super().clean(value)
-        return _uuid_text(value) if value else ""
+        return hex_id(value) if value else ""
 
 
 class IdListField(forms.Field):
-    """Several ids, from a JSON list or repeated form values; order kept, duplicates dropped."""
+    """Several ids (hex, like IdField), from a JSON list or repeated form values; order kept,
+    duplicates dropped."""
 
     widget = forms.SelectMultiple
     empty_value: list = []
@@ -70,7 +70,7 @@ class IdListField(forms.Field):
             raise ValidationError("Expected a list of ids.", code="invalid")
         if len(value) > self.max_items:
             raise ValidationError(f"Choose at most {self.max_items}.", code="max_items")
-        ids = [_uuid_text(item) for item in value]
+        ids = [hex_id(item) for item in value]
         return list(dict.fromkeys(ids))
 
 
@@ -309,36 +309,9 @@ def _row_key(field_name: str, name: str) -> tuple[int | None, str]:
     return (int(row), key) if row.isdigit() and len(row) < 6 else (None, "")
 
 
-def _uuid_text(value) -> str:
+def hex_id(value) -> str:
+    """One spelling for every id a document stores: uuid4().hex, like block and page ids."""
     try:
-        return str(uuid.UUID(str(value)))
+        return uuid.UUID(str(value)).hex
     except (ValueError, TypeError, AttributeError):
         raise ValidationError("That is not a valid id.", code="invalid_id") from None
-
-
-_YOUTUBE = re.compile(r"^(?:[\w-]{11})$")
-
-
-def video_embed(url: str) -> str | None:
-    """The privacy-enhanced embed URL for a YouTube or Vimeo link, else None."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-    video_id = ""
-    if host == "youtu.be":
-        video_id = parts.path.strip("/")
-    elif host in {"youtube.com", "youtube-nocookie.com"}:
-        if parts.path == "/watch":
-            video_id = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p).get(
-                "v", ""
-            )
-        elif parts.path.startswith(("/embed/", "/shorts/", "/live/")):
-            video_id = parts.path.split("/")[2]
-        if _YOUTUBE.match(video_id or ""):
-            return f"https://www.youtube-nocookie.com/embed/{video_id}"
-        return None
-    elif host in {"vimeo.com", "player.vimeo.com"}:
-        number = parts.path.rstrip("/").rsplit("/", 1)[-1]
-        return f"https://player.vimeo.com/video/{number}?dnt=1" if number.isdigit() else None
-    if host == "youtu.be" and _YOUTUBE.match(video_id):
-        return f"https://www.youtube-nocookie.com/embed/{video_id}"
-    return None

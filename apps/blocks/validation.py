@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from apps.core.slugs import SLUG
 
 from . import registry
+from .fields import hex_id
 
 MAX_PAGES = 20
 MAX_BLOCKS_PER_PAGE = 300
@@ -115,8 +116,8 @@ def _clean_rev(rev, where: str) -> int:
 
 def _clean_id(value, where: str) -> str:
     try:
-        return uuid.UUID(str(value)).hex
-    except (ValueError, TypeError, AttributeError):
+        return hex_id(value)
+    except ValidationError:
         raise DocumentError(where, "must be an id.") from None
 
 

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.functional import cached_property
 
@@ -165,9 +167,11 @@ class ProjectForm(LibraryForm):
         self.fields["cover"].for_owner(self.owner)
         self.fields["images"].queryset = Asset.objects.owned_by(self.owner)
         self.initial.setdefault("cover", self.instance.cover_id)
+        # Stored as hex; the checkboxes compare against each asset's UUID.
+        self.initial["images"] = [_uuid(i) for i in self.initial.get("images") or []]
 
     def clean_images(self) -> list[str]:
-        return [str(asset.pk) for asset in self.cleaned_data["images"]]
+        return [asset.pk.hex for asset in self.cleaned_data["images"]]
 
     def save(self, commit: bool = True) -> Project:
         self.instance.cover_id = self.cleaned_data["cover"]
@@ -240,3 +244,10 @@ class EducationForm(LibraryForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"notes": "Honours, thesis, activities: anything worth a line."}
+
+
+def _uuid(value) -> uuid.UUID | str:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return value

@@ -175,6 +175,9 @@ class Project(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.description = sanitize(self.description)
+        # One spelling for stored ids, as in portfolio documents: uuid4().hex.
+        if isinstance(self.images, list):
+            self.images = [uuid.UUID(str(i)).hex if _is_uuid(i) else i for i in self.images]
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
@@ -218,7 +221,7 @@ class Project(models.Model):
         """Set `project.gallery` (the extra images as assets) on each, in one query."""
         wanted = {i for p in projects for i in p.images if _is_uuid(i)}
         found = {
-            str(a.pk): a
+            a.pk.hex: a
             for a in Asset.objects.filter(pk__in=wanted, owner__in={p.owner_id for p in projects})
         }
         for project in projects:

@@ -3,10 +3,10 @@ from django import forms
 from apps.assets.forms import AssetField, ImageChoicesWidget, asset_choices
 from apps.blocks import registry
 from apps.core.slugs import SLUG, SLUG_HELP
-from apps.library.models import Education, Experience, Project
 
 from . import design as designs
 from .models import Portfolio, SlugRedirect, validate_slug
+from .rendering import LIBRARY
 
 
 class PortfolioCreateForm(forms.Form):
@@ -194,7 +194,8 @@ class VersionForm(forms.Form):
 
 
 def editor_form(block: dict, owner, data=None) -> forms.Form:
-    """The block type's form, with pickers for the person's own assets and library items."""
+    """The block type's form, with pickers for the person's own assets and library items where
+    the type declares them (`BlockType.assets`, `BlockType.library`)."""
     kind = registry.get(block["type"])
     # Ids carry the block's id: a late response about this block can never reach another
     # block's form, even by an id it renders (labels, message slots).
@@ -213,10 +214,11 @@ def editor_form(block: dict, owner, data=None) -> forms.Form:
     for library, key in kind.library.items():
         if not key:
             continue
-        model = {"projects": Project, "experiences": Experience, "educations": Education}[library]
-        choices = [(str(item.pk), str(item)) for item in model.objects.filter(owner=owner)]
+        items = LIBRARY[library].model.objects.filter(owner=owner)
+        choices = [(item.pk.hex, str(item)) for item in items]  # spelled as blocks store ids
         if isinstance(form.fields[key], forms.CharField):
             form.fields[key].widget = forms.Select(choices=[("", "Choose…"), *choices])
         else:
             form.fields[key].widget = forms.CheckboxSelectMultiple(choices=choices)
+            form.fields[key].choices = choices  # crispy lists a checkbox field's own choices
     return form

@@ -7,15 +7,15 @@ from the snapshot alone. `render_page()` works from such a snapshot and never to
 
 import base64
 import hashlib
-from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
+from django.db import models
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 
 from apps.assets.models import Asset
 from apps.blocks import registry
-from apps.blocks.fields import video_embed
-from apps.blocks.types.links import PLATFORMS
 from apps.blocks.validation import readable_blocks
 from apps.core.richtext import sanitize
 from apps.library.models import Education, Experience, Project, Skill
@@ -23,41 +23,33 @@ from apps.library.models import Education, Experience, Project, Skill
 from . import design as designs
 
 
-def resolve(owner, pages: list[dict]) -> dict:
-    blocks = [b for page in pages for b in readable_blocks(page["blocks"])]
-    types = {b["type"] for b in blocks}
-    wanted_assets = {i for b in blocks for i in registry.get(b["type"]).asset_ids(b["data"])}
-    projects = {}
-    if types & {"projects", "case_study"}:
-        for project in Project.objects.filter(owner=owner).order_by("position", "-created_at"):
-            projects[project.pk.hex] = project
-            wanted_assets.update(str(i) for i in [project.cover_id, *project.images] if i)
-    assets = {
-        a.pk.hex: _asset(a)
-        for a in Asset.objects.filter(
-            owner=owner, pk__in=[i for i in wanted_assets | _avatar(owner) if i]
-        )
+def resolve(owner, pages: list[dict], also_assets: Iterable[str] = ()) -> dict:
+    """What the blocks of `pages` show from elsewhere, as the types declare it: each library
+    kind some block shows (one query per kind) and every asset they or those items name (one
+    query), only ever the owner's. Shaped for `BlockType.get_context`."""
+    kinds = registry.library_kinds(pages)
+    rows = {
+        name: list(kind.model.objects.filter(owner=owner)) if name in kinds else []
+        for name, kind in LIBRARY.items()
     }
-    return {
-        "profile": _profile(owner, assets),
-        "assets": assets,
-        "projects": {pk: _project(p, assets) for pk, p in projects.items()},
-        "skills": [_skill(s) for s in Skill.objects.filter(owner=owner)]
-        if "skills" in types
-        else [],
-        "experiences": [_experience(e) for e in Experience.objects.filter(owner=owner)]
-        if "experience" in types
-        else [],
-        "educations": [_education(e) for e in Education.objects.filter(owner=owner)]
-        if "education" in types
-        else [],
-    }
+    wanted = registry.asset_ids(pages) | set(also_assets)
+    for name, kind in LIBRARY.items():
+        wanted.update(i for row in rows[name] for i in kind.asset_ids(row))
+    if owner.avatar_id:
+        wanted.add(owner.avatar_id.hex)
+    assets = {a.pk.hex: _asset(a) for a in Asset.objects.filter(owner=owner, pk__in=wanted)}
+    resolved = {"profile": _profile(owner, assets), "assets": assets}
+    for name, kind in LIBRARY.items():
+        items = [kind.as_json(row, assets) for row in rows[name]]
+        resolved[name] = {item["id"]: item for item in items} if kind.by_id else items
+    return resolved
 
 
 def snapshot(portfolio) -> dict:
     """Everything a public page needs, frozen: draft, design, resolved library, SEO."""
-    library = resolve(portfolio.owner, portfolio.pages)
-    og = library["assets"].get(portfolio.og_image_id.hex) if portfolio.og_image_id else None
+    og_id = portfolio.og_image_id.hex if portfolio.og_image_id else ""
+    library = resolve(portfolio.owner, portfolio.pages, also_assets=[og_id] if og_id else [])
+    og = library["assets"].get(og_id)
     return {
         "title": portfolio.title,
         "pages": portfolio.pages,
@@ -86,7 +78,8 @@ def render_page(
     if page is None:
         return None
     library = snap["library"]
-    items = [_block_item(b, library) for b in readable_blocks(page["blocks"])]
+    blocks = readable_blocks(page["blocks"])
+    items = [_block_item(b, library) for b in blocks]
     css = theme_css(snap["design"])
     context = {
         "snap": snap,
@@ -107,8 +100,10 @@ def render_page(
     }
     html = render_to_string("portfolios/site/page.html", context)
     csp = {"style-src": [f"'sha256-{_b64_sha256(css)}'"]}
-    if any(item["block"]["type"] == "video" for item in items):
-        csp["frame-src"] = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+    for name in dict.fromkeys(b["type"] for b in blocks):  # what the types on it declare
+        for directive, sources in registry.get(name).csp.items():
+            allowed = csp.setdefault(directive, [])
+            allowed += [source for source in sources if source not in allowed]
     return html, csp
 
 
@@ -137,41 +132,15 @@ def _page_url(base_url: str, page: dict, pages: list[dict]) -> str:
     return base_url if page is pages[0] else f"{base_url}{page['slug']}/"
 
 
-def _block_item(block: dict, lib: dict) -> dict:
-    data, kind = block["data"], block["type"]
-    extra: dict = {}
-    assets = lib["assets"]
-    if kind in {"hero", "about"}:
-        extra["image"] = assets.get(_hex(data.get("image")))
-    elif kind == "gallery":
-        extra["images"] = [assets[i] for i in map(_hex, data["images"]) if i in assets]
-    elif kind == "projects":
-        chosen = [lib["projects"][i] for i in map(_hex, data["items"]) if i in lib["projects"]]
-        extra["projects"] = chosen or [p for p in lib["projects"].values() if p["featured"]]
-    elif kind == "case_study":
-        extra["project"] = lib["projects"].get(_hex(data["project"]))
-    elif kind == "skills":
-        groups = defaultdict(list)
-        for skill in lib["skills"]:
-            groups[skill["category_label"]].append(skill)
-        extra["groups"] = [{"label": k, "skills": v} for k, v in groups.items()]
-    elif kind in {"experience", "education"}:
-        everything = lib["experiences" if kind == "experience" else "educations"]
-        chosen = {_hex(i) for i in data["items"]}
-        extra["entries"] = [e for e in everything if not chosen or e["id"] in chosen]
-    elif kind == "links":
-        extra["links"] = [{**item, "label": PLATFORMS[item["platform"]]} for item in data["items"]]
-    elif kind == "video":
-        extra["embed"] = video_embed(data["url"])
-    return {"block": block, "data": data, "template": f"blocks/{kind}.html#view", **extra}
-
-
-def _hex(value) -> str:
-    return value.replace("-", "") if isinstance(value, str) else ""
-
-
-def _avatar(owner) -> set[str]:
-    return {str(owner.avatar_id)} if owner.avatar_id else set()
+def _block_item(block: dict, resolved: dict) -> dict:
+    kind = registry.get(block["type"])
+    data = block["data"]
+    return {
+        "block": block,
+        "data": data,
+        "template": f"{kind.template}#view",
+        **kind.get_context(data, resolved),
+    }
 
 
 def _asset(asset: Asset) -> dict:
@@ -207,7 +176,7 @@ def _project(p: Project, assets: dict) -> dict:
         "summary": p.summary,
         "description": sanitize(p.description),
         "cover": assets.get(p.cover_id.hex) if p.cover_id else None,
-        "images": [assets[i] for i in map(_hex, p.images) if i in assets],
+        "images": [assets[i] for i in p.images if i in assets],
         "technologies": list(p.technologies),
         "live_url": p.live_url,
         "repo_url": p.repo_url,
@@ -218,7 +187,7 @@ def _project(p: Project, assets: dict) -> dict:
     }
 
 
-def _skill(s: Skill) -> dict:
+def _skill(s: Skill, assets: dict) -> dict:
     return {
         "name": s.name,
         "category": s.category,
@@ -228,7 +197,7 @@ def _skill(s: Skill) -> dict:
     }
 
 
-def _experience(e: Experience) -> dict:
+def _experience(e: Experience, assets: dict) -> dict:
     return {
         "id": e.pk.hex,
         "company": e.company,
@@ -241,7 +210,7 @@ def _experience(e: Experience) -> dict:
     }
 
 
-def _education(e: Education) -> dict:
+def _education(e: Education, assets: dict) -> dict:
     return {
         "id": e.pk.hex,
         "school": e.school,
@@ -251,3 +220,27 @@ def _education(e: Education) -> dict:
         "end": _month(e.end_date),
         "notes": e.notes,
     }
+
+
+@dataclass(frozen=True)
+class LibraryKind:
+    """A kind of library item that block types may declare (`BlockType.library`)."""
+
+    model: type[models.Model]
+    as_json: Callable[[models.Model, dict], dict]  # (row, resolved assets) -> what blocks show
+    # Blocks pick items one by one (a dict by id), or filter the kind in library order (a list).
+    by_id: bool = False
+    asset_ids: Callable[[models.Model], list[str]] = lambda row: []
+
+
+LIBRARY: dict[str, LibraryKind] = {
+    "projects": LibraryKind(
+        Project,
+        _project,
+        by_id=True,
+        asset_ids=lambda p: [p.cover_id.hex, *p.images] if p.cover_id else list(p.images),
+    ),
+    "skills": LibraryKind(Skill, _skill),
+    "experiences": LibraryKind(Experience, _experience),
+    "educations": LibraryKind(Education, _education),
+}

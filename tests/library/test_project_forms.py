@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from apps.library.models import Project
@@ -67,7 +69,7 @@ def test_adding_a_project_with_htmx_returns_the_list_with_it_first(
     project = Project.objects.get(owner=alice, featured=True)
     assert project.title == "Café ☕ — 日本語"
     assert project.technologies == ["Django", "htmx", "Tailwind CSS"]
-    assert project.cover == cover and project.images == [str(cover.pk)]
+    assert project.cover == cover and project.images == [cover.pk.hex]
     assert project.live_url == "https://example.com"
     assert project.description == '<p>Built <a rel="noopener noreferrer nofollow">it</a></p>'
     assert r.text.index(str(project.pk)) < r.text.index(str(older.pk))
@@ -146,6 +148,18 @@ def test_htmx_edit_swaps_the_card_for_a_form(client, alice, make_project):
 
     assert r.text.lstrip().startswith(f'<li data-id="{project.pk}" id="project-{project.pk}"')
     assert 'value="Old"' in r.text and 'value="Go"' in r.text
+
+
+def test_the_edit_form_shows_the_chosen_images_ticked(client, alice, make_project, make_asset):
+    chosen, other = make_asset(alice), make_asset(alice, color=(4, 4, 4))
+    project = make_project(alice, images=[str(chosen.pk)])
+    client.force_login(alice)
+
+    r = client.get(edit_url(project), headers=HTMX)
+
+    assert project.images == [chosen.pk.hex]  # stored in the one spelling of ids
+    assert re.search(rf'value="{chosen.pk}"[^>]*\bchecked\b', r.text)
+    assert not re.search(rf'value="{other.pk}"[^>]*\bchecked\b', r.text)
 
 
 def test_without_javascript_edit_opens_the_form_inside_the_list(client, alice, make_project):

@@ -276,4 +276,4 @@ def test_gallery_images_are_picked_from_my_own_thumbnails(
 
     assert mine.thumb_url in form and theirs.thumb_url not in form
     assert r.status_code == 200
-    assert blocks(portfolio)[-1]["data"]["images"] == [str(mine.pk)]
+    assert blocks(portfolio)[-1]["data"]["images"] == [mine.pk.hex]

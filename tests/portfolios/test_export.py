@@ -1,6 +1,9 @@
 import io
 import zipfile
 
+import pytest
+
+from apps.portfolios.models import Portfolio
 from tests.portfolios.conftest import blocks
 
 
@@ -41,3 +44,62 @@ def test_other_people_cannot_download(client, bob, portfolio, alice):
     client.force_login(bob)
 
     assert client.get(f"/portfolios/{portfolio.pk}/download/").status_code == 404
+
+
+def download(client, portfolio) -> zipfile.ZipFile:
+    portfolio.publish()
+    r = client.get(f"/portfolios/{portfolio.pk}/download/")
+    assert r.status_code == 200
+    return zipfile.ZipFile(io.BytesIO(r.content))
+
+
+def test_someone_elses_media_path_typed_into_a_page_stays_text_and_out_of_the_zip(
+    client, alice, bob, portfolio, make_asset
+):
+    mine, theirs = make_asset(alice), make_asset(bob, color=(7, 7, 7))
+    hero = blocks(portfolio)[0]
+    typed = {"heading": theirs.url, "subheading": f"And {theirs.thumb_url}"}
+    portfolio.update_block(hero["id"], {**hero["data"], **typed, "image": mine.pk}, based_on=1)
+    client.force_login(alice)
+
+    archive = download(client, portfolio)
+
+    names = archive.namelist()
+    assert not any(theirs.folder in name for name in names)
+    assert f"media/{mine.file.name}" in names
+    home = archive.read("index.html").decode()
+    assert theirs.url in home and theirs.thumb_url in home  # left as typed
+
+
+@pytest.mark.parametrize(
+    "path", ["/media/../../project/settings.py", "/media/assets/../../../../etc/passwd"]
+)
+def test_a_media_path_climbing_out_of_storage_neither_fails_nor_copies(
+    client, alice, portfolio, path
+):
+    hero = blocks(portfolio)[0]
+    portfolio.update_block(hero["id"], {**hero["data"], "heading": path}, based_on=1)
+    client.force_login(alice)
+
+    archive = download(client, portfolio)
+
+    assert not any(name.startswith("media/") for name in archive.namelist())
+
+
+def test_the_profile_photo_and_link_preview_image_come_along(client, alice, portfolio, make_asset):
+    alice.avatar = make_asset(alice)
+    alice.save()
+    preview = make_asset(alice, size=(1200, 630), color=(9, 9, 9))
+    Portfolio.objects.filter(pk=portfolio.pk).update(og_image=preview)
+    portfolio.refresh_from_db()
+    client.force_login(alice)
+
+    archive = download(client, portfolio)
+
+    home = archive.read("index.html").decode()
+    assert f'<meta property="og:image" content="media/{preview.file.name}">' in home
+    assert f'src="media/{alice.avatar.renditions["thumb"]["name"]}"' in home
+    assert {
+        f"media/{preview.file.name}",
+        f"media/{alice.avatar.renditions['thumb']['name']}",
+    } <= set(archive.namelist())

@@ -29,7 +29,7 @@ def test_creating_from_the_library_builds_a_complete_draft(client, alice, make_a
     kinds = [b["type"] for b in portfolio.pages[0]["blocks"]]
     assert kinds[0] == "hero" and "about" in kinds and kinds[-1] == "contact"
     hero = portfolio.pages[0]["blocks"][0]["data"]
-    assert hero["heading"] == "Alice Liddell" and hero["image"] == str(alice.avatar_id)
+    assert hero["heading"] == "Alice Liddell" and hero["image"] == alice.avatar_id.hex
     about = portfolio.pages[0]["blocks"][1]["data"]["body"]
     assert about == "<p>I draw rabbits.</p><p>And clocks.</p>"
 

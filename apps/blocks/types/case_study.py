@@ -11,7 +11,12 @@ class CaseStudyForm(BlockForm):
     )
 
 
-block = BlockType(
+class CaseStudyBlock(BlockType):
+    def get_context(self, data: dict, resolved: dict) -> dict:
+        return {"project": resolved["projects"].get(data["project"])}
+
+
+block = CaseStudyBlock(
     name="case_study",
     label="Case study",
     description="One project in depth: story, images and links.",

@@ -9,7 +9,14 @@ class EducationForm(BlockForm):
     items = IdListField(label="Schools", help_text="Empty shows all of them, newest first.")
 
 
-block = BlockType(
+class EducationBlock(BlockType):
+    def get_context(self, data: dict, resolved: dict) -> dict:
+        chosen = set(data["items"])
+        entries = [e for e in resolved["educations"] if not chosen or e["id"] in chosen]
+        return {"entries": entries}
+
+
+block = EducationBlock(
     name="education",
     label="Education",
     description="Schools, degrees and courses from the library.",

@@ -9,7 +9,14 @@ class ExperienceForm(BlockForm):
     items = IdListField(label="Positions", help_text="Empty shows all of them, newest first.")
 
 
-block = BlockType(
+class ExperienceBlock(BlockType):
+    def get_context(self, data: dict, resolved: dict) -> dict:
+        chosen = set(data["items"])
+        entries = [e for e in resolved["experiences"] if not chosen or e["id"] in chosen]
+        return {"entries": entries}
+
+
+block = ExperienceBlock(
     name="experience",
     label="Experience",
     description="A timeline of your roles from the library.",

@@ -79,7 +79,14 @@ class LinksForm(BlockForm):
     )
 
 
-block = BlockType(
+class LinksBlock(BlockType):
+    def get_context(self, data: dict, resolved: dict) -> dict:
+        return {
+            "links": [{**item, "label": PLATFORMS[item["platform"]]} for item in data["items"]]
+        }
+
+
+block = LinksBlock(
     name="links",
     label="Links",
     description="GitHub, LinkedIn, Dribbble, your website… with icons.",

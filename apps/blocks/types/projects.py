@@ -10,7 +10,14 @@ class ProjectsForm(BlockForm):
     layout = forms.ChoiceField(choices=[("grid", "Grid"), ("list", "List")], initial="grid")
 
 
-block = BlockType(
+class ProjectsBlock(BlockType):
+    def get_context(self, data: dict, resolved: dict) -> dict:
+        library = resolved["projects"]
+        chosen = [library[i] for i in data["items"] if i in library]
+        return {"projects": chosen or [p for p in library.values() if p["featured"]]}
+
+
+block = ProjectsBlock(
     name="projects",
     label="Projects",
     description="Projects from your library, as a grid or a list.",

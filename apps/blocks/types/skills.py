@@ -8,7 +8,15 @@ class SkillsForm(BlockForm):
     show_levels = forms.BooleanField(required=False, initial=False, label="Show levels")
 
 
-block = BlockType(
+class SkillsBlock(BlockType):
+    def get_context(self, data: dict, resolved: dict) -> dict:
+        groups: dict[str, list[dict]] = {}
+        for skill in resolved["skills"]:
+            groups.setdefault(skill["category_label"], []).append(skill)
+        return {"groups": [{"label": k, "skills": v} for k, v in groups.items()]}
+
+
+block = SkillsBlock(
     name="skills",
     label="Skills",
     description="Your skills from the library, grouped by category.",
