@@ -3,6 +3,7 @@ from playwright.sync_api import Page, expect
 from apps.portfolios.models import Portfolio
 from tests.conftest import make_user
 from tests.e2e.conftest import shot, sign_in
+from tests.e2e.editor import slow_network
 
 
 def a_portfolio() -> Portfolio:
@@ -90,4 +91,29 @@ def test_edits_to_different_blocks_from_two_tabs_both_survive(page: Page):
     expect(page.locator("#block-rows > li")).to_contain_text(
         ["Hello from tab A", "About, from tab B"]
     )
+    assert problems == []
+
+
+def test_on_a_slow_network_keeping_my_edit_keeps_what_i_typed_after_the_conflict(page: Page):
+    portfolio = a_portfolio()
+    hero = block_ids(portfolio)[0]
+    sign_in(page, "ada@example.com")
+    tab_b, problems = second_tab(page)
+    for tab in (page, tab_b):
+        slow_network(tab, "**/portfolios/*/edit/**")
+        tab.goto(f"/portfolios/{portfolio.pk}/edit/?block={hero}")
+
+    page.locator("[name=b-heading]").fill("Written in tab A")
+    expect(page.locator(".save-state")).to_have_attribute("data-state", "saved")
+    heading_b = tab_b.locator("[name=b-heading]")
+    heading_b.fill("Written in tab B")
+    expect(tab_b.locator(".save-state")).to_have_attribute("data-state", "conflict")
+    heading_b.press("End")
+    heading_b.press_sequentially(", then more", delay=15)  # still typing as the panel shows
+    tab_b.get_by_role("button", name="Keep my edit").click()
+
+    expect(tab_b.locator(".save-state")).to_have_attribute("data-state", "saved", timeout=15_000)
+    expect(heading_b).to_have_value("Written in tab B, then more")
+    assert saved_data(portfolio, 0)["heading"] == "Written in tab B, then more"
+    expect(tab_b.get_by_text("This block changed in another tab")).to_have_count(0)
     assert problems == []
