@@ -57,9 +57,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
-    "allauth.socialaccount",
-    "allauth.socialaccount.providers.google",
-    "allauth.socialaccount.providers.github",
+    "allauth.socialaccount",  # providers are added below when configured
     "rest_framework",
     "drf_spectacular",
     "django_tasks_db",
@@ -259,6 +257,9 @@ for _provider in SOCIAL_LOGIN_HOSTS:
             "APPS": [{"client_id": _client_id, "secret": _secret}],
             "SCOPE": ["profile", "email"] if _provider == "google" else ["user:email"],
         }
+# Only configured providers are installed: an unconfigured one has no sign-in or callback URL
+# (404), instead of a view that fails with "SocialApp matching query does not exist" (500).
+INSTALLED_APPS += [f"allauth.socialaccount.providers.{p}" for p in SOCIALACCOUNT_PROVIDERS]
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 
