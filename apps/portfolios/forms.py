@@ -34,6 +34,16 @@ class PortfolioCreateForm(forms.Form):
         help_text="Builds a complete first draft from your profile, projects, skills, "
         "experience and education.",
     )
+    show_email = forms.BooleanField(required=False, initial=False)
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Off by default: the sign-in address is private until its owner chooses to show it.
+        self.fields["show_email"].label = f"Show my email address ({email}) on the site"
+        self.fields["show_email"].help_text = (
+            "Adds a “Get in touch” button and a contact section to the first draft. Leave it "
+            "off to keep your sign-in address private; you can add any address later."
+        )
 
 
 class PortfolioSettingsForm(forms.ModelForm):

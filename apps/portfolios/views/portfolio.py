@@ -30,7 +30,9 @@ def portfolio_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def portfolio_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = PortfolioCreateForm(request.POST if request.method == "POST" else None)
+    form = PortfolioCreateForm(
+        request.POST if request.method == "POST" else None, email=request.user.email
+    )
     if request.method == "POST" and form.is_valid():
         portfolio = Portfolio.create_for(request.user, **form.cleaned_data)
         messages.success(request, "Your portfolio is ready to edit.")
