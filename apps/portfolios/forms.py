@@ -145,6 +145,16 @@ class DesignForm(forms.Form):
         fields = ("theme", "mode", "font_heading", "font_body", "width", "radius", "density")
         return {**{k: data[k] for k in fields}, "colors": colors}
 
+    def colours(self) -> list[tuple[forms.BoundField, str]]:
+        """Each colour field with what its picker shows: the colour typed, else the theme's."""
+        theme = self["theme"].value()
+        palette = designs.THEMES[theme if theme in designs.THEMES else "minimal"]["light"]
+        fields = []
+        for key in designs.COLOR_KEYS:
+            typed = (self[key].value() or "").strip().lower()
+            fields.append((self[key], typed if designs.COLOR.match(typed) else palette[key]))
+        return fields
+
     @classmethod
     def for_design(cls, design: dict, data=None) -> "DesignForm":
         initial = {**design, **design.get("colors", {})}

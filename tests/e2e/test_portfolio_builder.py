@@ -116,7 +116,7 @@ def test_build_a_portfolio_from_the_library_publish_it_and_take_it_down(
     expect(preview.locator("body")).to_contain_class("theme-bold")
     page.locator("#design-form input[name=theme][value=editorial]").check()
     expect(preview.locator("body")).to_contain_class("theme-editorial")
-    page.get_by_label("Primary colour").fill("#0f766e")
+    page.get_by_label("Primary colour", exact=True).fill("#0f766e")
     expect(preview.locator(".hero .button")).to_have_css("background-color", "rgb(15, 118, 110)")
     shot(page, "design-editorial-teal", full_page=False)
     assert Portfolio.objects.get().design["colors"] == {"primary": "#0f766e"}
