@@ -56,7 +56,7 @@ def mailers_from_url(url: str) -> dict:
     """EMAIL_URL → MAILERS: console://, smtp://user:pass@host:587 (STARTTLS), smtps://…:465."""
     parts = urlsplit(url)
     if parts.scheme in {"console", ""}:
-        return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+        return {"default": {"BACKEND": "apps.core.mail.ConsoleBackend"}}
     if parts.scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured(
             f"EMAIL_URL must start with console://, smtp:// or smtps://, not {parts.scheme}://."

@@ -57,9 +57,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
-    "allauth.socialaccount",
-    "allauth.socialaccount.providers.google",
-    "allauth.socialaccount.providers.github",
+    "allauth.socialaccount",  # providers are added below when configured
     "rest_framework",
     "drf_spectacular",
     "django_tasks_db",
@@ -73,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "apps.core.middleware.security_headers",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -230,6 +229,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "apps.accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"signup": "apps.accounts.signup.AccountSignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
@@ -260,6 +260,9 @@ for _provider in SOCIAL_LOGIN_HOSTS:
             "APPS": [{"client_id": _client_id, "secret": _secret}],
             "SCOPE": ["profile", "email"] if _provider == "google" else ["user:email"],
         }
+# Only configured providers are installed: an unconfigured one has no sign-in or callback URL
+# (404), instead of a view that fails with "SocialApp matching query does not exist" (500).
+INSTALLED_APPS += [f"allauth.socialaccount.providers.{p}" for p in SOCIALACCOUNT_PROVIDERS]
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 
@@ -304,6 +307,36 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features nobody here uses are switched off for every page and every frame in it
+# (a portfolio's video embed included). Only names Chromium recognises: others log warnings.
+# Passkeys (publickey-credentials-*) need their entries removed when they are turned on.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "identity-credentials-get",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    ]
+)
 CSRF_FAILURE_VIEW = "apps.core.views.csrf_failure"
 
 if not (DEBUG or TESTING):

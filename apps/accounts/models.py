@@ -11,6 +11,12 @@ FREE_IMAGE_CREDITS = 10
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        # allauth stores and looks up addresses in lower case: a mixed-case one (typed into
+        # createsuperuser or the admin) could never sign in.
+        return (email or "").strip().lower()
+
     def _create_user(self, email: str, password: str | None, **extra) -> "User":
         if not email:
             raise ValueError("An email address is required.")
@@ -25,8 +31,17 @@ class UserManager(BaseUserManager["User"]):
         return self._create_user(email, password, **extra)
 
     def create_superuser(self, email: str, password: str | None = None, **extra) -> "User":
+        """An admin (`manage.py createsuperuser`) who can sign in at once.
+
+        Sign-in requires a verified address, and no verification email is ever sent for an
+        account made on the command line: whoever runs it on the server vouches for it.
+        """
+        from allauth.account.models import EmailAddress
+
         extra.update(is_staff=True, is_superuser=True)
-        return self._create_user(email, password, **extra)
+        user = self._create_user(email, password, **extra)
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return user
 
 
 class User(AbstractUser):

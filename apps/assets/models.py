@@ -150,11 +150,10 @@ class Asset(models.Model):
             }
 
         try:
-            for width in images.rendition_widths(image.width):
-                saved["webp"].append(store(f"w{width}", images.encode_width(image, width, "WEBP")))
-                saved["fallback"].append(
-                    store(f"w{width}", images.encode_width(image, width, fallback))
-                )
+            # Widest first, each from the one before; listed narrowest first.
+            for width, copy in images.resized(image, images.rendition_widths(image.width)):
+                saved["webp"].insert(0, store(f"w{width}", images.encode(copy, "WEBP")))
+                saved["fallback"].insert(0, store(f"w{width}", images.encode(copy, fallback)))
             saved["thumb"] = store("thumb", images.encode_thumb(image))
             self.renditions = saved
             self.save(update_fields=["renditions"])

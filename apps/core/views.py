@@ -2,13 +2,14 @@ import logging
 import uuid
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from .types import AuthenticatedHttpRequest
@@ -35,6 +36,13 @@ FEATURES = [
     ),
     ("Fast, accessible pages", "Server-rendered, cached and indexable, with visits you can see."),
 ]
+
+
+@require_safe
+@cache_control(public=True, max_age=86400)
+def favicon(request: HttpRequest) -> FileResponse:
+    """Browsers ask for /favicon.ico wherever a page links no icon (the admin, a PDF, a JSON)."""
+    return FileResponse(open(finders.find("img/favicon.ico"), "rb"), content_type="image/x-icon")
 
 
 @require_safe

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import ProhibitNullCharactersValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import F, Min, Q
 from django.db.models.functions import Lower
@@ -27,9 +27,16 @@ web_url = URLValidator(
 )
 
 
+no_null_characters = ProhibitNullCharactersValidator()
+
+
 @deconstructible
 class StringListValidator:
-    """A JSON list of at most `max_items` non-blank strings, each at most `max_length` long."""
+    """A JSON list of at most `max_items` non-blank strings, each at most `max_length` long.
+
+    Each string is checked like a CharField's text: PostgreSQL's jsonb refuses the NUL
+    character, and JSON fields skip the check Django gives every CharField.
+    """
 
     def __init__(self, noun: str, max_items: int, max_length: int):
         self.noun, self.max_items, self.max_length = noun, max_items, max_length
@@ -43,6 +50,8 @@ class StringListValidator:
             )
         if any(not item.strip() for item in value):
             raise ValidationError(f"Remove the empty {self.noun}.", code="blank_item")
+        for item in value:
+            no_null_characters(item)
         if any(len(item) > self.max_length for item in value):
             raise ValidationError(
                 f"Keep each of the {self.noun} under {self.max_length} characters.",

@@ -6,35 +6,35 @@ from apps.blocks.validation import new_id
 from apps.library.models import Education, Experience, Project, Skill
 
 
-def library_draft(owner, *, role: str = "") -> list[dict]:
+def library_draft(owner, *, role: str = "", show_email: bool = False) -> list[dict]:
+    """The sign-in address appears (as a button and a contact section) only when asked for."""
+    contact = {"cta_label": "Get in touch", "cta_url": f"mailto:{owner.email}"}
     blocks = [
         _block(
             "hero",
             heading=owner.name or "Hello",
             subheading=owner.title or role,
             image=str(owner.avatar_id) if owner.avatar_id else "",
-            cta_label="Get in touch",
-            cta_url=f"mailto:{owner.email}",
+            **(contact if show_email else {}),
         )
     ]
     if owner.bio:
         paragraphs = "".join(f"<p>{_escape(p)}</p>" for p in owner.bio.split("\n") if p.strip())
         blocks.append(_block("about", body=paragraphs))
-    projects = list(
-        Project.objects.filter(owner=owner)
-        .order_by("position", "-created_at")
-        .values_list("pk", "featured")
-    )
-    if projects:
-        featured = [str(pk) for pk, is_featured in projects if is_featured]
-        blocks.append(_block("projects", items=featured or [str(pk) for pk, _ in projects[:6]]))
+    # Every project, featured first, chosen by id: the block form lists them all, so what the
+    # site shows is visible and nothing is left out silently.
+    projects = Project.objects.filter(owner=owner).order_by("-featured", "position", "-created_at")
+    limit = registry.get("projects").form_class.base_fields["items"].max_items
+    if ids := [str(pk) for pk in projects.values_list("pk", flat=True)[:limit]]:
+        blocks.append(_block("projects", items=ids))
     if Skill.objects.filter(owner=owner).exists():
         blocks.append(_block("skills"))
     if Experience.objects.filter(owner=owner).exists():
         blocks.append(_block("experience"))
     if Education.objects.filter(owner=owner).exists():
         blocks.append(_block("education"))
-    blocks.append(_block("contact", email=owner.email))
+    if show_email:
+        blocks.append(_block("contact", email=owner.email))
     return [{"id": new_id(), "slug": "home", "title": "Home", "blocks": blocks}]
 
 

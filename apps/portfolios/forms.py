@@ -35,6 +35,16 @@ class PortfolioCreateForm(forms.Form):
         help_text="Builds a complete first draft from your profile, projects, skills, "
         "experience and education.",
     )
+    show_email = forms.BooleanField(required=False, initial=False)
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Off by default: the sign-in address is private until its owner chooses to show it.
+        self.fields["show_email"].label = f"Show my email address ({email}) on the site"
+        self.fields["show_email"].help_text = (
+            "Adds a “Get in touch” button and a contact section to the first draft. Leave it "
+            "off to keep your sign-in address private; you can add any address later."
+        )
 
 
 class PortfolioSettingsForm(forms.ModelForm):
@@ -135,6 +145,16 @@ class DesignForm(forms.Form):
         colors = {k: data[k].lower() for k in designs.COLOR_KEYS if data.get(k)}
         fields = ("theme", "mode", "font_heading", "font_body", "width", "radius", "density")
         return {**{k: data[k] for k in fields}, "colors": colors}
+
+    def colours(self) -> list[tuple[forms.BoundField, str]]:
+        """Each colour field with what its picker shows: the colour typed, else the theme's."""
+        theme = self["theme"].value()
+        palette = designs.THEMES[theme if theme in designs.THEMES else "minimal"]["light"]
+        fields = []
+        for key in designs.COLOR_KEYS:
+            typed = (self[key].value() or "").strip().lower()
+            fields.append((self[key], typed if designs.COLOR.match(typed) else palette[key]))
+        return fields
 
     @classmethod
     def for_design(cls, design: dict, data=None) -> "DesignForm":

@@ -108,11 +108,22 @@ class Portfolio(DocumentEditing, models.Model):
 
     @classmethod
     def create_for(
-        cls, owner, *, title: str, goal: str, role: str, theme: str, from_library: bool
+        cls,
+        owner,
+        *,
+        title: str,
+        goal: str,
+        role: str,
+        theme: str,
+        from_library: bool,
+        show_email: bool = False,
     ) -> "Portfolio":
         from .drafts import library_draft
 
-        pages = library_draft(owner, role=role) if from_library else default_pages()
+        if from_library:
+            pages = library_draft(owner, role=role, show_email=show_email)
+        else:
+            pages = default_pages()
         design = clean_design({"theme": theme})
         return cls.objects.create(
             owner=owner,

@@ -389,3 +389,38 @@
     init(document);
   }
 })();
+
+// ==== Design page (portfolio_design.html) ======================================================
+// Kept apart from the editor sections above, which are rewritten separately. A native colour
+// picker sits beside each hex field and the two follow each other; the form autosaves with
+// hx-swap="none" (the answer swaps the status, messages and pickers out of band), and this
+// shows "Saving…" while a save is in flight and "Not saved" when the network fails.
+(function () {
+  'use strict';
+
+  var HEX = /^#[0-9a-f]{6}$/i;
+
+  function designState(state) {
+    var el = document.getElementById('design-state');
+    if (el) el.setAttribute('data-state', state);
+  }
+
+  document.addEventListener('input', function (e) {
+    var t = e.target;
+    if (!t.matches) return;
+    if (t.matches('input[type="color"][data-colour-for]')) {
+      var text = document.getElementById(t.getAttribute('data-colour-for'));
+      if (text) text.value = t.value; // its form's "change" then saves it
+    } else if (t.matches('input[data-colour-text]')) {
+      var picker = document.getElementById(t.id + '-picker');
+      var typed = t.value.trim();
+      if (picker && HEX.test(typed)) picker.value = typed.toLowerCase();
+    }
+  });
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    if (e.target.id === 'design-form') designState('saving');
+  });
+  document.addEventListener('htmx:afterRequest', function (e) {
+    if (e.target.id === 'design-form' && !e.detail.successful) designState('failed');
+  });
+})();

@@ -1,8 +1,11 @@
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from apps.accounts.models import User
-from tests.conftest import make_user
+from tests.conftest import PASSWORD, make_user
 
 
 @pytest.fixture
@@ -67,3 +70,16 @@ def test_admins_create_an_email_only_account(client, admin_user):
 def test_credits_can_never_go_negative(alice):
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.filter(pk=alice.pk).update(ai_text_credits=-1)
+
+
+def test_an_admin_made_with_createsuperuser_signs_in_to_the_admin_at_once(client, db, monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", PASSWORD)
+    call_command("createsuperuser", "--no-input", email="Root@Example.com", stdout=io.StringIO())
+
+    r = client.post(
+        "/accounts/login/?next=/admin/", {"login": "root@example.com", "password": PASSWORD}
+    )
+
+    assert r.status_code == 302
+    assert r.url == "/admin/"
+    assert "Site administration" in client.get("/admin/").text

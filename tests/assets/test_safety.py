@@ -15,7 +15,7 @@ from tests.conftest import HTMX
 
 MB = 1024 * 1024
 DAMAGED = "That image is damaged or incomplete. Export it again and retry."
-TOO_MANY_PIXELS = "That image has too many pixels."
+TOO_MANY_PIXELS = "That image has too many pixels. Export it smaller and try again."
 
 
 def refusal(owner, upload) -> str:
@@ -39,7 +39,12 @@ def opened(data: bytes) -> Image.Image:
         (corpus.eps, ALLOWED_MESSAGE),
         (corpus.truncated_jpeg, DAMAGED),
         (corpus.bomb_png, TOO_MANY_PIXELS),
-        (corpus.wide_animation_gif, TOO_MANY_PIXELS),
+        (
+            corpus.wide_animation_gif,
+            "That animation is 2 frames of 8000 × 8000 pixels; the limit for GIF images is 24 "
+            "megapixels in all frames together (e.g. 6000 × 4000). Export it smaller and try "
+            "again.",
+        ),
         (corpus.many_frames_gif, "That animation has 500 frames; the limit is 100."),
     ],
 )

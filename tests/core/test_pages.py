@@ -1,5 +1,8 @@
+import io
+
 import pytest
 from django.urls import reverse
+from PIL import Image
 
 from tests.conftest import HTMX
 
@@ -121,3 +124,14 @@ def test_next_steps_follow_the_library_and_portfolios(client, alice):
     for step in ("Add a project to your library", "Create your portfolio", "Publish it"):
         assert step in before and step in after
     assert after.count("(done)") == before.count("(done)") + 3
+
+
+@pytest.mark.django_db
+def test_the_favicon_is_served_at_the_root_where_browsers_look_for_it(client):
+    r = client.get("/favicon.ico")
+
+    assert r.status_code == 200
+    assert r["Content-Type"] == "image/x-icon"
+    icon = Image.open(io.BytesIO(b"".join(r.streaming_content)))
+    assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]
+    assert "max-age=86400" in r["Cache-Control"]

@@ -110,6 +110,8 @@ def test_pages_carry_a_strict_csp_and_the_security_headers(server):
     assert r.headers["Cross-Origin-Opener-Policy"] == "same-origin"
     assert r.headers["X-Content-Type-Options"] == "nosniff"
     assert r.headers["X-Frame-Options"] == "DENY"
+    assert "camera=()" in r.headers["Permissions-Policy"]
+    assert r.headers["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 def test_cookies_are_host_prefixed_and_secure(server):
@@ -132,6 +134,8 @@ def test_static_files_are_served_compressed_with_long_cache(server):
     assert r.status == 200
     assert r.headers["Content-Encoding"] == "gzip"
     assert "max-age=315360000" in r.headers["Cache-Control"]
+    assert r.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "camera=()" in r.headers["Permissions-Policy"]
 
 
 def test_no_secret_reaches_the_logs(server):

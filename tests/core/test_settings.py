@@ -75,15 +75,18 @@ def test_configured_social_sign_in_shows_its_buttons_and_allows_the_redirect():
         "from django.core.management import call_command; from django.test import Client;"
         "call_command('migrate', verbosity=0);"
         "r = Client().get('/accounts/login/');"
-        "print('Google' in r.text, 'https://accounts.google.com' in r['Content-Security-Policy'])"
+        "print('Google' in r.text, 'https://accounts.google.com' in r['Content-Security-Policy']);"
+        "print(Client().post('/accounts/google/login/').url.startswith('https://accounts.google'));"
+        "print(Client().get('/accounts/github/login/').status_code)"
     )
     env = {
         "DEBUG": "true",
         "ALLOWED_HOSTS": "testserver",
         "GOOGLE_CLIENT_ID": "id-123",
         "GOOGLE_CLIENT_SECRET": "s3cret",
+        "LOG_LEVEL": "ERROR",  # keeps "Not Found" log lines out of the printed answers
     }
 
     r = manage("shell", "--no-imports", "-c", code, **env)
 
-    assert r.stdout.split() == ["True", "True"], r.stderr
+    assert r.stdout.split() == ["True", "True", "True", "404"], r.stderr

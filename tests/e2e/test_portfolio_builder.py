@@ -63,6 +63,9 @@ def test_build_a_portfolio_from_the_library_publish_it_and_take_it_down(
     page.get_by_label("Title").fill("Ada’s portfolio")
     page.locator("input[name=theme][value=bold]").check()
     expect(page.get_by_label("Start from my library")).to_be_checked()
+    show_email = page.get_by_label("Show my email address (ada@example.com) on the site")
+    expect(show_email).not_to_be_checked()
+    show_email.check()
     shot(page, "portfolio-new")
     page.get_by_role("button", name="Create portfolio").click()
 
@@ -113,7 +116,7 @@ def test_build_a_portfolio_from_the_library_publish_it_and_take_it_down(
     expect(preview.locator("body")).to_contain_class("theme-bold")
     page.locator("#design-form input[name=theme][value=editorial]").check()
     expect(preview.locator("body")).to_contain_class("theme-editorial")
-    page.get_by_label("Primary colour").fill("#0f766e")
+    page.get_by_label("Primary colour", exact=True).fill("#0f766e")
     expect(preview.locator(".hero .button")).to_have_css("background-color", "rgb(15, 118, 110)")
     shot(page, "design-editorial-teal", full_page=False)
     assert Portfolio.objects.get().design["colors"] == {"primary": "#0f766e"}
@@ -129,7 +132,9 @@ def test_build_a_portfolio_from_the_library_publish_it_and_take_it_down(
         assert response.status == 200
         expect(stranger.locator("body")).to_contain_class("theme-editorial")
         expect(stranger.locator("h1")).to_have_text("Ada Lovelace, first programmer")
-        expect(stranger.locator(".card__title")).to_have_text(["Analytical Engine"])
+        expect(stranger.locator(".card__title")).to_have_text(
+            ["Analytical Engine", "Difference Engine"]
+        )
         expect(stranger.locator(".stat")).to_have_count(2)
         shot(stranger, "public-page-published")
         assert stranger.context.cookies() == []

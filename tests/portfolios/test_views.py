@@ -19,6 +19,7 @@ def test_creating_from_the_library_builds_a_complete_draft(client, alice, make_a
             "role": "Illustrator",
             "theme": "editorial",
             "from_library": "on",
+            "show_email": "on",
         },
     )
 

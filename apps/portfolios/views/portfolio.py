@@ -30,7 +30,9 @@ def portfolio_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def portfolio_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = PortfolioCreateForm(request.POST if request.method == "POST" else None)
+    form = PortfolioCreateForm(
+        request.POST if request.method == "POST" else None, email=request.user.email
+    )
     if request.method == "POST" and form.is_valid():
         portfolio = Portfolio.create_for(request.user, **form.cleaned_data)
         messages.success(request, "Your portfolio is ready to edit.")
@@ -169,15 +171,24 @@ def portfolio_design(request: AuthenticatedHttpRequest, pk: UUID) -> HttpRespons
     form = DesignForm.for_design(
         portfolio.design, request.POST if request.method == "POST" else None
     )
-    if request.method == "POST" and form.is_valid():
+    saved = request.method == "POST" and form.is_valid()
+    if saved:
         portfolio.set_design(form.design(), by=request.user)
         if not request.htmx:
             messages.success(request, "Design saved.")
             return redirect("portfolios:design", pk)
-    warnings = form.contrast_warnings(portfolio.design)
-    context = {"portfolio": portfolio, "form": form, "themes": THEMES, "warnings": warnings}
+    context = {
+        "portfolio": portfolio,
+        "form": form,
+        "themes": THEMES,
+        "warnings": form.contrast_warnings(portfolio.design),
+        "state": "saved" if saved else "failed" if request.method == "POST" else "idle",
+    }
     if request.htmx:
-        response = render(request, "portfolios/portfolio_design.html#design-form", context)
+        # The status, messages and swatches beside the inputs; never the inputs themselves.
+        response = render(request, "portfolios/portfolio_design.html#design-saved", context)
+        if not saved:
+            return response
         url = reverse("portfolios:preview", args=[pk])
         return trigger_client_event(response, "preview-refresh", {"url": url})
     response = render(request, "portfolios/portfolio_design.html", context)
