@@ -158,7 +158,7 @@ def _asset(asset: Asset) -> dict:
 
 def _profile(owner, assets: dict) -> dict:
     return {
-        "name": owner.name or owner.email.split("@")[0],
+        "name": owner.name,  # never any part of the sign-in address
         "title": owner.title,
         "bio": owner.bio,
         "avatar": assets.get(owner.avatar_id.hex) if owner.avatar_id else None,

@@ -143,3 +143,18 @@ def test_sitemap_lists_public_pages_and_robots_points_at_it(client, published):
 
 def test_public_pages_take_only_get_and_head(client, published):
     assert client.post("/p/alice/").status_code == 405
+
+
+def test_a_person_without_a_name_is_never_shown_by_their_sign_in_address(client, db):
+    from tests.conftest import make_user
+
+    owner = make_user("secret.handle@example.com")
+    portfolio = Portfolio.create_for(
+        owner, title="Studio Nine", goal="job", role="", theme="minimal", from_library=True
+    )
+    portfolio.publish(by=owner)
+
+    r = client.get(f"/p/{portfolio.slug}/")
+
+    assert r.status_code == 200
+    assert "secret" not in r.text.lower() and "Studio Nine" in r.text
