@@ -33,6 +33,11 @@ module.exports = {
       colors: {
         // brand === Tailwind's violet palette (50–950).
         brand: colors.violet,
+        // gray-500 is the muted-text shade, and no single grey reads at 4.5:1 on both schemes'
+        // surfaces: Tailwind's #6b7280 gives 4.4:1 on gray-100 or a selected brand-50 row and
+        // 3.7:1 on gray-900. So it is chosen per scheme (--gray-500 in static/src/app.css), and
+        // `text-gray-500` passes on every panel of either scheme, dark variant or not.
+        gray: { ...colors.gray, 500: 'rgb(var(--gray-500) / <alpha-value>)' },
       },
       fontFamily: {
         sans: ['"Inter var"', ...defaultTheme.fontFamily.sans],
