@@ -63,7 +63,7 @@ class PortfolioSettingsForm(forms.ModelForm):
             "seo_description": "Search description",
         }
         help_texts = {
-            "slug": "Your portfolio lives at /p/<address>/. Lowercase letters, digits and hyphens."
+            "slug": "Your portfolio lives at /p/your-address/. Lowercase letters, digits and hyphens."
         }
         widgets = {
             "visibility": forms.RadioSelect,
@@ -189,7 +189,9 @@ class NewPageForm(forms.Form):
 class PageForm(forms.Form):
     title = forms.CharField(max_length=80, label="Title")
     slug = forms.CharField(
-        max_length=50, label="Address", help_text="The page lives at /p/<your address>/<this>/."
+        max_length=50,
+        label="Address",
+        help_text="This page lives at /p/your-address/this-address/.",
     )
     rev = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
 
