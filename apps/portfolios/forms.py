@@ -63,7 +63,8 @@ class PortfolioSettingsForm(forms.ModelForm):
             "seo_description": "Search description",
         }
         help_texts = {
-            "slug": "Your portfolio lives at /p/your-address/. Lowercase letters, digits and hyphens."
+            "slug": "Your portfolio lives at /p/your-address/. "
+            "Lowercase letters, digits and hyphens."
         }
         widgets = {
             "visibility": forms.RadioSelect,
