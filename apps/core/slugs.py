@@ -1,11 +1,53 @@
-"""Addresses made of words: one pattern for every slug (portfolio addresses, page addresses) and
-one way to make a free one from a title."""
+"""Addresses made of words: one pattern for every slug (portfolio, resume and page addresses),
+the words none may take, and one way to make a free one from a title."""
 
 import re
 from collections.abc import Container
 
+from django.core.exceptions import ValidationError
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_HELP = "Use lowercase letters, digits and hyphens, e.g. case-studies."
+# Addresses people choose for what they publish (/p/…, /r/…) never take these words.
+RESERVED_SLUGS = {
+    "about",
+    "accounts",
+    "admin",
+    "api",
+    "app",
+    "assets",
+    "blog",
+    "dashboard",
+    "docs",
+    "edit",
+    "healthz",
+    "help",
+    "library",
+    "login",
+    "logout",
+    "media",
+    "new",
+    "p",
+    "portfolios",
+    "r",
+    "resumes",
+    "robots",
+    "settings",
+    "signup",
+    "sitemap",
+    "static",
+    "support",
+    "www",
+}
+
+
+def validate_slug(value: str) -> None:
+    if not 3 <= len(value) <= 50 or not SLUG.match(value):
+        raise ValidationError(
+            "Use 3–50 lowercase letters, digits and hyphens, e.g. ada-lovelace.", code="slug"
+        )
+    if value in RESERVED_SLUGS:
+        raise ValidationError("That address is reserved. Choose another.", code="reserved")
 
 
 def slugify(text: str, max_length: int) -> str:

@@ -2,10 +2,10 @@ from django import forms
 
 from apps.assets.forms import AssetField, ImageChoicesWidget, asset_choices
 from apps.blocks import registry
-from apps.core.slugs import SLUG, SLUG_HELP
+from apps.core.slugs import SLUG, SLUG_HELP, validate_slug
 
 from . import design as designs
-from .models import Portfolio, SlugRedirect, validate_slug
+from .models import Portfolio, SlugRedirect
 from .rendering import LIBRARY
 
 

@@ -4,56 +4,16 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
 from apps.blocks.validation import DocumentError, clean_pages, new_id
-from apps.core.slugs import SLUG, slugify, unique_slug
+from apps.core.slugs import RESERVED_SLUGS, slugify, unique_slug, validate_slug
 
 from .design import DEFAULT_DESIGN, clean_design
 from .editing import DocumentEditing, EditResult, find_block
 
-RESERVED_SLUGS = {
-    "about",
-    "accounts",
-    "admin",
-    "api",
-    "app",
-    "assets",
-    "blog",
-    "dashboard",
-    "docs",
-    "edit",
-    "healthz",
-    "help",
-    "library",
-    "login",
-    "logout",
-    "media",
-    "new",
-    "p",
-    "portfolios",
-    "r",
-    "resumes",
-    "robots",
-    "settings",
-    "signup",
-    "sitemap",
-    "static",
-    "support",
-    "www",
-}
 CHECKPOINT_EVERY = timedelta(minutes=10)
-
-
-def validate_slug(value: str) -> None:
-    if not 3 <= len(value) <= 50 or not SLUG.match(value):
-        raise ValidationError(
-            "Use 3–50 lowercase letters, digits and hyphens, e.g. ada-lovelace.", code="slug"
-        )
-    if value in RESERVED_SLUGS:
-        raise ValidationError("That address is reserved. Choose another.", code="reserved")
 
 
 def default_pages() -> list[dict]:
