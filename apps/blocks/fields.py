@@ -315,3 +315,24 @@ def hex_id(value) -> str:
         return uuid.UUID(str(value)).hex
     except (ValueError, TypeError, AttributeError):
         raise ValidationError("That is not a valid id.", code="invalid_id") from None
+
+
+class TextRowsField(ItemsField):
+    """A list of short texts (highlights, keywords), one row each; stored as a list of strings."""
+
+    def __init__(self, *, label_one: str = "Text", **kwargs):
+        kwargs.setdefault("add_label", "Add a row")
+        super().__init__(keys=("text",), labels={"text": label_one}, **kwargs)
+
+    def to_python(self, value) -> list[tuple[int, dict]]:
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = [{"text": v} for v in value]
+        return super().to_python(value)
+
+    def clean(self, value) -> list[str]:
+        return [item["text"] for item in super().clean(value)]
+
+    def prepare_value(self, value):
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return list(enumerate({"text": v} for v in value))
+        return super().prepare_value(value)

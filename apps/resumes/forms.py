@@ -1,0 +1,135 @@
+"""Forms for the resume editor, built from the section table (sections.py): one field a JSON
+Resume property, checked by the same rules as the stored document (content.check_value)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from apps.blocks.fields import ItemsField, TextRowsField
+
+from .content import DATE_FORMATS, FONTS, PAGE_SIZES, TEMPLATES, check_value
+from .sections import BASICS, LOCATION, PROFILE, SECTIONS, Field
+
+PRESENT = {"present", "now", "current", "today"}
+
+
+class SpecField(forms.CharField):
+    """A text property of a resume item, cleaned like the stored document cleans it."""
+
+    def __init__(self, spec: Field, **kwargs):
+        self.spec = spec
+        widget = forms.Textarea(attrs={"rows": 4}) if spec.kind == "long" else forms.TextInput
+        super().__init__(
+            label=spec.label,
+            max_length=spec.max_length,
+            required=False,
+            help_text=spec.help,
+            widget=widget,
+            **kwargs,
+        )
+        if spec.placeholder:
+            self.widget.attrs["placeholder"] = spec.placeholder
+        if spec.kind == "email":
+            self.widget.input_type = "email"
+        if spec.kind == "url":
+            self.widget.input_type = "url"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self.spec.name == "endDate" and value.lower() in PRESENT:
+            return ""  # JSON Resume: no end date means it still goes on
+        if self.spec.kind == "url" and value and "://" not in value and "." in value:
+            value = f"https://{value}"  # people paste "example.com"
+        problem = check_value(value, self.spec)
+        if problem:
+            raise ValidationError(problem[0].upper() + problem[1:])
+        return value
+
+
+def _field(spec: Field) -> forms.Field:
+    if spec.kind == "list":
+        return TextRowsField(
+            label=spec.label,
+            label_one=spec.label.rstrip("s") or spec.label,
+            help_text=spec.help,
+            add_label=f"Add {spec.label.lower().rstrip('s')}",
+            max_items=50,
+            max_length=spec.max_length,
+        )
+    return SpecField(spec)
+
+
+class ItemForm(forms.Form):
+    """Values of one item of a section; empty values are left out of the stored item."""
+
+    def __init__(self, *args, section: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section = SECTIONS[section]
+        for spec in self.section.fields:
+            self.fields[spec.name] = _field(spec)
+
+    def values(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class BasicsForm(forms.Form):
+    """Name, contact details, location and profiles: the top of the resume."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for spec in BASICS.fields:
+            self.fields[spec.name] = _field(spec)
+        for spec in LOCATION:
+            self.fields[f"location_{spec.name}"] = SpecField(spec)
+        self.fields["profiles"] = ItemsField(
+            keys=tuple(f.name for f in PROFILE),
+            required_keys=("network",),
+            labels={f.name: f.label for f in PROFILE},
+            add_label="Add a profile",
+            max_items=30,
+            max_length=500,
+            item_validators={"url": _profile_url},
+            label="Profiles",
+            help_text="LinkedIn, GitHub and the like.",
+        )
+
+    @classmethod
+    def initial_for(cls, basics: dict) -> dict:
+        location = basics.get("location") or {}
+        return {
+            **{spec.name: basics.get(spec.name, "") for spec in BASICS.fields},
+            **{f"location_{spec.name}": location.get(spec.name, "") for spec in LOCATION},
+            "profiles": basics.get("profiles", []),
+        }
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        location = {spec.name: data[f"location_{spec.name}"] for spec in LOCATION}
+        return {
+            **{spec.name: data[spec.name] for spec in BASICS.fields},
+            "location": {k: v for k, v in location.items() if v},
+            "profiles": data["profiles"],
+        }
+
+
+def _profile_url(value: str) -> str:
+    if "://" not in value and "." in value:
+        value = f"https://{value}"
+    problem = check_value(value, next(f for f in PROFILE if f.name == "url"))
+    if problem:
+        raise ValidationError(problem[0].upper() + problem[1:])
+    return value
+
+
+class DesignForm(forms.Form):
+    template = forms.ChoiceField(choices=TEMPLATES.items(), widget=forms.RadioSelect)
+    page = forms.ChoiceField(choices=PAGE_SIZES.items(), label="Paper size")
+    font = forms.ChoiceField(choices=FONTS.items())
+    accent = forms.RegexField(
+        regex=r"^#[0-9a-fA-F]{6}$",
+        max_length=7,
+        label="Accent colour",
+        error_messages={"invalid": "Use a colour like #1d4ed8."},
+    )
+    dateFormat = forms.ChoiceField(  # noqa: N815 - JSON Resume's spelling, stored as is
+        choices=[(k, f"{k} ({v})") for k, v in DATE_FORMATS.items()], label="Dates"
+    )
