@@ -172,30 +172,32 @@ class Portfolio(DocumentEditing, models.Model):
     def _edit(self, change: Callable[[list[dict]], EditResult], by=None) -> EditResult:
         with transaction.atomic():
             fresh = type(self).objects.select_for_update().get(pk=self.pk)
-            pages = copy.deepcopy(fresh.pages)
+            checkpoint = fresh.draft_snapshot() if fresh._checkpoint_due() else None
+            # Just decoded from the locked row, so ours to change in place (no copy). The
+            # operations check before they change anything, so a refusal leaves it as stored.
+            pages = fresh.pages
             result = change(pages)
             if result.ok:
                 try:
-                    cleaned = clean_pages(pages)
+                    cleaned = clean_pages(pages, changed=_changed_blocks(result))
                 except DocumentError as exc:  # e.g. one page or block too many: say so, keep all
                     return EditResult(False, f"Not saved: {exc.detail[0].upper()}{exc.detail[1:]}")
-                fresh._checkpoint_if_due(by)
+                if checkpoint:
+                    fresh.revisions.create(
+                        snapshot=checkpoint,
+                        author=by,
+                        kind=PortfolioRevision.Kind.CHECKPOINT,
+                        label="Automatic checkpoint",
+                    )
+                    fresh.last_checkpoint_at = timezone.now()
                 fresh.pages = cleaned
                 fresh.save(update_fields=["pages", "updated_at", "last_checkpoint_at"])
         self.pages, self.updated_at = fresh.pages, fresh.updated_at
         return result
 
-    def _checkpoint_if_due(self, by) -> None:
-        now = timezone.now()
-        if self.last_checkpoint_at and now - self.last_checkpoint_at < CHECKPOINT_EVERY:
-            return
-        self.revisions.create(
-            snapshot=self.draft_snapshot(),
-            author=by,
-            kind=PortfolioRevision.Kind.CHECKPOINT,
-            label="Automatic checkpoint",
-        )
-        self.last_checkpoint_at = now
+    def _checkpoint_due(self) -> bool:
+        last = self.last_checkpoint_at
+        return not last or timezone.now() - last >= CHECKPOINT_EVERY
 
     def set_design(self, design: dict, by=None) -> None:
         with transaction.atomic():
@@ -335,6 +337,11 @@ class PortfolioRevision(models.Model):
     @property
     def name(self) -> str:
         return self.label or f"{self.created_at:%d %b %Y %H:%M}"
+
+
+def _changed_blocks(result: EditResult) -> set[str]:
+    """The block an operation added or changed: the one whose data must be validated again."""
+    return {result.block["id"]} if result.block else set()
 
 
 def unique_slug(text: str) -> str:
