@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from apps.portfolios import cache as page_cache
@@ -143,3 +145,29 @@ def test_sitemap_lists_public_pages_and_robots_points_at_it(client, published):
 
 def test_public_pages_take_only_get_and_head(client, published):
     assert client.post("/p/alice/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("design", "faces"),
+    [
+        ({"theme": "minimal"}, ["inter-latin-400", "inter-latin-600"]),
+        ({"theme": "bold"}, ["inter-latin-400", "space-grotesk-latin-700"]),
+        ({"theme": "editorial"}, ["source-serif-4-latin-400", "fraunces-latin-400"]),
+        ({"theme": "developer"}, ["inter-latin-400", "jetbrains-mono-latin-700"]),
+        ({"theme": "bold", "font_heading": "fraunces"}, ["inter-latin-400", "fraunces-latin-600"]),
+        ({"theme": "minimal", "font_body": "system", "font_heading": "serif"}, []),
+    ],
+)
+def test_the_page_preloads_the_faces_of_its_body_text_and_headings(
+    client, published, alice, design, faces
+):
+    published.set_design(design)
+    published.publish(by=alice)
+
+    html = client.get("/p/alice/").text
+    preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" [^>]*crossorigin>', html)
+
+    assert [re.sub(r".*/|-normal\.woff2$", "", url) for url in preloads] == faces
+    assert all(client.get(url).status_code == 200 for url in preloads)
+    if faces:  # asked for before the stylesheet, which would otherwise reveal them
+        assert html.index('rel="preload"') < html.index('rel="stylesheet"')

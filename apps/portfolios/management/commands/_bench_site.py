@@ -14,6 +14,7 @@ from apps.accounts.models import User
 from apps.assets.models import Asset
 from apps.blocks.validation import clean_pages, new_id
 from apps.library.models import Education, Experience, Project, Skill
+from apps.portfolios.design import first_paint_fonts
 from apps.portfolios.models import Portfolio
 from apps.portfolios.rendering import theme_css
 
@@ -262,6 +263,7 @@ def plain_view(request, slug: str) -> HttpResponse:
         "items": items,
         "profile": library["profile"],
         "theme_css": theme_css(snap["design"]),
+        "fonts": first_paint_fonts(snap["design"]),
         "design": snap["design"],
         "base_url": base_url,
         "origin": "",
