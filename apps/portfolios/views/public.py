@@ -23,7 +23,9 @@ from .. import cache
 from ..models import Portfolio, SlugRedirect
 from ..rendering import render_page, snapshot
 
-PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 60, "stale_while_revalidate": 600}
+# Browsers and shared caches (deploy/nginx.conf) may reuse a page for 60 s, then revalidate
+# with its ETag. No stale-while-revalidate: a page made private must be gone within those 60 s.
+PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 60}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
