@@ -136,7 +136,7 @@ if REDIS_URL:
         raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "apps.core.redis_cache.RedisCache",  # Django's, one client kept
             "LOCATION": REDIS_URL,
         }
     }
