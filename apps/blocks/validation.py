@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from . import registry
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+HEX_ID = re.compile(r"[0-9a-f]{32}")
 MAX_PAGES = 20
 MAX_BLOCKS_PER_PAGE = 300
 PAGE_KEYS = {"id", "slug", "title", "blocks"}
@@ -129,6 +130,8 @@ def readable_blocks(blocks: list[dict]) -> list[dict]:
 
 
 def _clean_id(value, where: str) -> str:
+    if isinstance(value, str) and HEX_ID.fullmatch(value):  # as stored: no need to parse it
+        return value
     try:
         return uuid.UUID(str(value)).hex
     except (ValueError, TypeError, AttributeError):
