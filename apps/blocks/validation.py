@@ -4,8 +4,9 @@ Write paths (editor, admin, API, import) call `clean_pages`, which refuses unkno
 fields. Read paths skip blocks they cannot render instead of failing the page.
 
 An editor operation changes one block of a document that was validated when it was stored, and
-holds the row lock meanwhile: it passes `changed` to validate that block's data fully and the
-rest of the document's shape (pages, ids, types, counts) — not every block's data again.
+holds the row lock meanwhile: it passes `changed` to validate that block fully, and the pages,
+counts and ids of the whole document, keeping every other block as it was stored instead of
+validating each block's data again.
 """
 
 import re
@@ -30,8 +31,8 @@ class DocumentError(ValidationError):
 
 
 def clean_pages(pages, *, changed: set[str] | None = None) -> list[dict]:
-    """The cleaned document. With `changed` (block ids), only those blocks' data is validated;
-    the others' is trusted as stored (see the module docstring)."""
+    """The cleaned document. With `changed` (block ids), only those blocks are validated; the
+    others are trusted as stored (see the module docstring)."""
     if not isinstance(pages, list):
         raise DocumentError("pages", "must be a list of pages.")
     if not pages:
@@ -83,17 +84,16 @@ def clean_blocks(blocks, where: str = "blocks", changed: set[str] | None = None)
     if len(blocks) > MAX_BLOCKS_PER_PAGE:
         raise DocumentError(where, f"at most {MAX_BLOCKS_PER_PAGE} blocks on a page.")
     return [
-        clean_block(
-            block,
-            f"{where}[{i}]",
-            data=changed is None or not isinstance(block, dict) or block.get("id") in changed,
-        )
+        block if _stored(block, changed) else clean_block(block, f"{where}[{i}]")
         for i, block in enumerate(blocks)
     ]
 
 
-def clean_block(block, where: str = "block", *, data: bool = True) -> dict:
-    """The cleaned block; `data=False` checks its shape but keeps its (stored) data as it is."""
+def _stored(block, changed: set[str] | None) -> bool:
+    return changed is not None and isinstance(block, dict) and block.get("id") not in changed
+
+
+def clean_block(block, where: str = "block") -> dict:
     if not isinstance(block, dict):
         raise DocumentError(where, "must be an object.")
     unknown = set(block) - BLOCK_KEYS
@@ -106,21 +106,15 @@ def clean_block(block, where: str = "block", *, data: bool = True) -> dict:
     rev = block.get("rev", 1)
     if not isinstance(rev, int) or isinstance(rev, bool) or not 1 <= rev < 2**31:
         raise DocumentError(f"{where}.rev", "must be a positive whole number.")
-    stored = block.get("data", {})
-    if not data:
-        if not isinstance(stored, dict):
-            raise DocumentError(f"{where}.data", "Block data must be an object.")
-        cleaned = stored
-    else:
-        try:
-            cleaned = block_type.clean(stored)
-        except ValidationError as exc:
-            raise DocumentError(f"{where}.data", exc.messages[0]) from None
+    try:
+        data = block_type.clean(block.get("data", {}))
+    except ValidationError as exc:
+        raise DocumentError(f"{where}.data", exc.messages[0]) from None
     return {
         "id": _clean_id(block.get("id"), f"{where}.id"),
         "type": block_type.name,
         "rev": rev,
-        "data": cleaned,
+        "data": data,
     }
 
 
