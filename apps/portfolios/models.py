@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -342,6 +342,14 @@ class PortfolioRevision(models.Model):
 def _changed_blocks(result: EditResult) -> set[str]:
     """The block an operation added or changed: the one whose data must be validated again."""
     return {result.block["id"]} if result.block else set()
+
+
+@receiver(pre_delete, sender=PortfolioRevision)
+def _forget_deleted_live_revision(sender, instance: PortfolioRevision, **kwargs) -> None:
+    # Deleting the live revision (say, in the admin) unpublishes by SET_NULL, which saves nothing.
+    if instance.kind == PortfolioRevision.Kind.PUBLISH:
+        for slug in Portfolio.objects.filter(live=instance).values_list("slug", flat=True):
+            cache.forget(slug)
 
 
 def unique_slug(text: str) -> str:

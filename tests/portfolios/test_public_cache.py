@@ -121,3 +121,14 @@ def test_pages_are_sent_compressed_to_browsers_that_accept_it(client, published)
     assert r["ETag"] == plain["ETag"]
     etag = client.get("/p/alice/", headers={"If-None-Match": r["ETag"]})
     assert etag.status_code == 304
+
+
+def test_deleting_the_live_revision_takes_the_page_down_at_once(admin_client, published):
+    assert Client().get("/p/alice/").status_code == 200
+
+    admin_client.post(
+        f"/admin/portfolios/portfoliorevision/{published.live_id}/delete/", {"post": "yes"}
+    )
+
+    assert Portfolio.objects.get(pk=published.pk).live_id is None
+    assert Client().get("/p/alice/").status_code == 404
