@@ -72,14 +72,21 @@ test: install-dev chromium ## Lint, Django checks, migrations check, CSS check a
 
 BENCH_ENV := DEBUG=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=127.0.0.1,testserver \
 	SECRET_KEY=bench-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz \
-	STATIC_ROOT=$(CURDIR)/.bench/static LOG_LEVEL=WARNING
+	STATIC_ROOT=$(CURDIR)/.bench/static MEDIA_ROOT=$(CURDIR)/.bench/media TASK_BACKEND=immediate \
+	LOG_LEVEL=WARNING
 
 bench: install ## Benchmark public pages and the editor (PostgreSQL when DATABASE_URL is set)
-	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null \
-	  && apt-get install -y -qq wrk >/dev/null 2>&1 || echo "wrk is not installed: using the built-in load generator."; }
+	@for want in wrk:wrk nginx:nginx-light nginx:nginx; do \
+	  tool=$${want%%:*}; package=$${want#*:}; \
+	  command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || [ "$$(id -u)" != 0 ] \
+	    || apt-get install -y -qq $$package >/dev/null 2>&1 \
+	    || { apt-get update -qq && apt-get install -y -qq $$package >/dev/null 2>&1; } || true; \
+	done
+	@command -v wrk >/dev/null || echo "wrk is not installed: using the built-in load generator."
+	@[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || echo "nginx is not installed: no nginx rows."
 	@$(BENCH_ENV) $(PY) manage.py collectstatic --no-input -v0
 	@$(BENCH_ENV) $(PY) manage.py migrate --no-input -v0
-	@$(BENCH_ENV) $(PY) manage.py bench
+	@$(BENCH_ENV) $(PY) manage.py bench $(BENCH_ARGS)
 
 clean: ## Remove build and test leftovers
 	rm -rf .pytest_cache .ruff_cache staticfiles test-artifacts

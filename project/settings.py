@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "apps.accounts.middleware.UserSessionsMiddleware",  # allauth's, at most once a minute
 ]
 
 ROOT_URLCONF = "project.urls"
@@ -136,7 +136,7 @@ if REDIS_URL:
         raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "apps.core.redis_cache.RedisCache",  # Django's, one client kept
             "LOCATION": REDIS_URL,
         }
     }
@@ -243,6 +243,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # People with two-factor on can still add (then verify by link) a new email address.
 MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_TOTP_ISSUER = "Grooya"
+# "Last seen" on the Sessions page; recorded by apps.accounts.middleware, not allauth's own.
 USERSESSIONS_TRACK_ACTIVITY = True
 
 SOCIAL_LOGIN_HOSTS = {"google": "https://accounts.google.com", "github": "https://github.com"}

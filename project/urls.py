@@ -11,12 +11,13 @@ admin.site.site_header = "Grooya administration"
 admin.site.site_title = "Grooya admin"
 
 urlpatterns = [
+    # First: published pages are most of the traffic, and are resolved before anything else.
+    path("", include("apps.portfolios.public_urls")),
     path("", include("apps.core.urls")),
     path("", include("apps.accounts.urls")),
     path("", include("apps.assets.urls")),
     path("", include("apps.library.urls")),
     path("portfolios/", include("apps.portfolios.urls")),
-    path("", include("apps.portfolios.public_urls")),
     path("api/v1/", include("apps.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("accounts/", include("allauth.urls")),

@@ -44,10 +44,10 @@ class BlockType:
         return self.form_class(data, initial=initial, owner=owner, prefix=prefix)
 
     def default_data(self) -> dict:
-        form = self.form_class()
+        # From the class's fields: building a form (it deep-copies every field) costs more.
         data = {
             name: f.initial if f.initial is not None else _empty(f)
-            for name, f in form.fields.items()
+            for name, f in self.form_class.base_fields.items()
         }
         return {**data, **self.defaults}
 

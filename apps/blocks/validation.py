@@ -2,8 +2,14 @@
 
 Write paths (editor, admin, API, import) call `clean_pages`, which refuses unknown types and
 fields. Read paths skip blocks they cannot render instead of failing the page.
+
+An editor operation changes one block of a document that was validated when it was stored, and
+holds the row lock meanwhile: it passes `changed` to validate that block fully, and the pages,
+counts and ids of the whole document, keeping every other block as it was stored instead of
+validating each block's data again.
 """
 
+import re
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -13,6 +19,7 @@ from apps.core.slugs import SLUG
 from . import registry
 from .fields import hex_id
 
+HEX_ID = re.compile(r"[0-9a-f]{32}")
 MAX_PAGES = 20
 MAX_BLOCKS_PER_PAGE = 300
 PAGE_KEYS = {"id", "slug", "title", "rev", "blocks"}
@@ -25,7 +32,9 @@ class DocumentError(ValidationError):
         self.position, self.detail = position, message
 
 
-def clean_pages(pages) -> list[dict]:
+def clean_pages(pages, *, changed: set[str] | None = None) -> list[dict]:
+    """The cleaned document. With `changed` (block ids), only those blocks are validated; the
+    others are trusted as stored (see the module docstring)."""
     if not isinstance(pages, list):
         raise DocumentError("pages", "must be a list of pages.")
     if not pages:
@@ -35,7 +44,7 @@ def clean_pages(pages) -> list[dict]:
     cleaned, slugs, ids = [], set(), set()
     for index, page in enumerate(pages):
         where = f"pages[{index}]"
-        page = _clean_page(page, where)
+        page = _clean_page(page, where, changed)
         if page["slug"] in slugs:
             raise DocumentError(f"{where}.slug", f"“{page['slug']}” is used by another page.")
         if page["id"] in ids:
@@ -49,7 +58,7 @@ def clean_pages(pages) -> list[dict]:
     return cleaned
 
 
-def _clean_page(page, where: str) -> dict:
+def _clean_page(page, where: str, changed: set[str] | None) -> dict:
     if not isinstance(page, dict):
         raise DocumentError(where, "must be an object.")
     unknown = set(page) - PAGE_KEYS
@@ -68,16 +77,23 @@ def _clean_page(page, where: str) -> dict:
         "slug": slug,
         "title": title.strip(),
         "rev": _clean_rev(page.get("rev", 1), f"{where}.rev"),
-        "blocks": clean_blocks(page.get("blocks", []), f"{where}.blocks"),
+        "blocks": clean_blocks(page.get("blocks", []), f"{where}.blocks", changed),
     }
 
 
-def clean_blocks(blocks, where: str = "blocks") -> list[dict]:
+def clean_blocks(blocks, where: str = "blocks", changed: set[str] | None = None) -> list[dict]:
     if not isinstance(blocks, list):
         raise DocumentError(where, "must be a list of blocks.")
     if len(blocks) > MAX_BLOCKS_PER_PAGE:
         raise DocumentError(where, f"at most {MAX_BLOCKS_PER_PAGE} blocks on a page.")
-    return [clean_block(block, f"{where}[{i}]") for i, block in enumerate(blocks)]
+    return [
+        block if _stored(block, changed) else clean_block(block, f"{where}[{i}]")
+        for i, block in enumerate(blocks)
+    ]
+
+
+def _stored(block, changed: set[str] | None) -> bool:
+    return changed is not None and isinstance(block, dict) and block.get("id") not in changed
 
 
 def clean_block(block, where: str = "block") -> dict:
@@ -115,6 +131,8 @@ def _clean_rev(rev, where: str) -> int:
 
 
 def _clean_id(value, where: str) -> str:
+    if isinstance(value, str) and HEX_ID.fullmatch(value):  # as stored: no need to parse it
+        return value
     try:
         return hex_id(value)
     except ValidationError:

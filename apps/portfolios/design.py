@@ -32,6 +32,7 @@ THEMES = {
         },
         "font_heading": "inter",
         "font_body": "inter",
+        "heading_weight": 600,  # site.css: --heading-weight of .theme-minimal
         "radius": "md",
     },
     "bold": {
@@ -55,6 +56,7 @@ THEMES = {
         },
         "font_heading": "space-grotesk",
         "font_body": "inter",
+        "heading_weight": 700,
         "radius": "lg",
     },
     "editorial": {
@@ -78,6 +80,7 @@ THEMES = {
         },
         "font_heading": "fraunces",
         "font_body": "source-serif",
+        "heading_weight": 400,
         "radius": "sm",
     },
     "developer": {
@@ -101,6 +104,7 @@ THEMES = {
         },
         "font_heading": "jetbrains-mono",
         "font_body": "inter",
+        "heading_weight": 700,
         "radius": "none",
     },
 }
@@ -120,6 +124,14 @@ FONTS = {  # key → (label, CSS font stack)
     ),
     "serif": ("Classic serif", 'ui-serif, Georgia, Cambria, "Times New Roman", serif'),
     "mono": ("System mono", "ui-monospace, SFMono-Regular, Menlo, monospace"),
+}
+# The upright faces static/site/fonts holds (site.css's @font-face rules): font → weights.
+FONT_FILES = {
+    "inter": ("inter", (400, 500, 600, 700)),
+    "space-grotesk": ("space-grotesk", (500, 700)),
+    "fraunces": ("fraunces", (400, 600)),
+    "source-serif": ("source-serif-4", (400, 600)),
+    "jetbrains-mono": ("jetbrains-mono", (400, 700)),
 }
 WIDTHS = {"narrow": "44rem", "normal": "60rem", "wide": "76rem"}
 RADII = {"none": "0", "sm": "0.25rem", "md": "0.75rem", "lg": "1.5rem"}
@@ -195,6 +207,36 @@ def tokens(design: dict, scheme: str) -> dict[str, str]:
         "--radius": RADII[design["radius"] or theme["radius"]],
         "--density": DENSITIES[design["density"]],
     }
+
+
+def first_paint_fonts(design: dict) -> list[str]:
+    """The font files the first screen of text needs — the body face and the headings' — for
+    the page to preload: otherwise the browser finds them only after site.css has arrived."""
+    theme = THEMES[design["theme"]]
+    wanted = [
+        (design["font_body"] or theme["font_body"], 400),
+        (design["font_heading"] or theme["font_heading"], theme["heading_weight"]),
+    ]
+    files = []
+    for font, weight in wanted:
+        if font not in FONT_FILES:  # a system font: nothing to load
+            continue
+        name, weights = FONT_FILES[font]
+        files.append(f"site/fonts/{name}-latin-{_matching_weight(weights, weight)}-normal.woff2")
+    return list(dict.fromkeys(files))
+
+
+def _matching_weight(weights: tuple[int, ...], wanted: int) -> int:
+    """The weight a browser uses for `wanted` among those loaded (CSS Fonts 4, font matching)."""
+    heavier = sorted(w for w in weights if w >= wanted)
+    lighter = sorted((w for w in weights if w < wanted), reverse=True)
+    if wanted < 400:
+        order = [w for w in heavier if w == wanted] + lighter + [w for w in heavier if w > wanted]
+    elif wanted <= 500:
+        order = [w for w in heavier if w <= 500] + lighter + [w for w in heavier if w > 500]
+    else:
+        order = heavier + lighter
+    return order[0]
 
 
 def contrast_ratio(foreground: str, background: str) -> float:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
+from django.templatetags.static import static
 
 from apps.assets.models import Asset
 
@@ -30,7 +31,7 @@ def static_site(portfolio) -> bytes:
             copied.update(shown)
             path = "index.html" if index == 0 else f"{page['slug']}/index.html"
             archive.writestr(path, _relative(html, prefix))
-        _add_static(archive)
+        _add_static(archive, _static_files())
         for name in sorted(copied):
             if default_storage.exists(name):
                 with default_storage.open(name, "rb") as fh:
@@ -64,12 +65,23 @@ def _relative_media(html: str, prefix: str, media: dict[str, str]) -> tuple[str,
 def _relative(html: str, prefix: str) -> str:
     html = re.sub(re.escape(BASE) + r"([a-z0-9-]+)/", lambda m: f"{prefix}{m[1]}/index.html", html)
     html = html.replace(BASE, f"{prefix}index.html")
-    html = html.replace("/static/site/", f"{prefix}assets/")
+    for name, path in _static_files().items():
+        # The page's URL for it (hashed by the production storage: site.3f2a….css) → the zip's.
+        html = html.replace(f'"{static(name)}"', f'"{prefix}{path}"')
     return html
 
 
-def _add_static(archive: zipfile.ZipFile) -> None:
-    css = finders.find("site/site.css")
-    archive.write(css, "assets/site.css")
-    for font in sorted(Path(css).parent.glob("fonts/*.woff2")):
-        archive.write(font, f"assets/fonts/{font.name}")
+def _static_files() -> dict[str, str]:
+    """Static files a page links to → where they go in the zip. The stylesheet goes as written
+    (its fonts under their own names, beside it), not as the production storage renamed it."""
+    fonts = Path(finders.find("site/site.css")).parent.glob("fonts/*.woff2")
+    return {
+        "site/site.css": "assets/site.css",
+        "img/favicon.svg": "assets/favicon.svg",
+        **{f"site/fonts/{font.name}": f"assets/fonts/{font.name}" for font in sorted(fonts)},
+    }
+
+
+def _add_static(archive: zipfile.ZipFile, files: dict[str, str]) -> None:
+    for name, path in files.items():
+        archive.write(finders.find(name), path)

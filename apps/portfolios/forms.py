@@ -86,14 +86,15 @@ class PortfolioSettingsForm(forms.ModelForm):
         return slug
 
     def save(self, commit: bool = True) -> Portfolio:
-        portfolio = self.instance
-        new_slug = self.cleaned_data["slug"]
-        old_slug = Portfolio.objects.values_list("slug", flat=True).get(pk=portfolio.pk)
-        portfolio.slug = old_slug  # change_slug() moves it and keeps a redirect
-        portfolio.og_image_id = self.cleaned_data["og_image"]
-        portfolio = super().save(commit)
-        portfolio.change_slug(new_slug)
-        return portfolio
+        """Change only this page's fields, on the freshest row (never the whole row loaded at
+        the start of the request: that would undo a block edit or a publish made meanwhile)."""
+        data = self.cleaned_data
+        self.instance.change_settings(
+            slug=data["slug"],
+            og_image_id=data["og_image"],
+            **{name: data[name] for name in self._meta.fields if name != "slug"},
+        )
+        return self.instance
 
 
 class DesignForm(forms.Form):

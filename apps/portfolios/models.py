@@ -5,15 +5,20 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models.signals import post_delete, pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 
 from apps.blocks.validation import DocumentError, clean_pages, new_id
 from apps.core.slugs import RESERVED_SLUGS, slugify, unique_slug, validate_slug
 
+from . import cache
 from .design import DEFAULT_DESIGN, clean_design
 from .editing import DocumentEditing, EditResult, find_block
 
 CHECKPOINT_EVERY = timedelta(minutes=10)
+# What the public pages at an address show depends on these: saving one makes them stale.
+PUBLIC_FIELDS = frozenset({"live", "visibility", "slug"})
 
 
 def default_pages() -> list[dict]:
@@ -65,6 +70,22 @@ class Portfolio(DocumentEditing, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, **kwargs) -> None:
+        """Save; when the fields public pages depend on change, their cached copies go stale —
+        whoever saves (operation, admin, shell)."""
+        super().save(**kwargs)
+        fields = kwargs.get("update_fields")
+        if fields is None or PUBLIC_FIELDS.intersection(fields):
+            for slug in {self.slug, getattr(self, "_stored_slug", None)} - {None}:
+                cache.forget(slug)
+        self._stored_slug = self.slug
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        portfolio = super().from_db(db, field_names, values, **kwargs)
+        portfolio._stored_slug = portfolio.__dict__.get("slug")  # absent when deferred
+        return portfolio
 
     @classmethod
     def create_for(
@@ -121,30 +142,32 @@ class Portfolio(DocumentEditing, models.Model):
     def _edit(self, change: Callable[[list[dict]], EditResult], by=None) -> EditResult:
         with transaction.atomic():
             fresh = type(self).objects.select_for_update().get(pk=self.pk)
-            pages = copy.deepcopy(fresh.pages)
+            checkpoint = fresh.draft_snapshot() if fresh._checkpoint_due() else None
+            # Just decoded from the locked row, so ours to change in place (no copy). The
+            # operations check before they change anything, so a refusal leaves it as stored.
+            pages = fresh.pages
             result = change(pages)
             if result.ok:
                 try:
-                    cleaned = clean_pages(pages)
+                    cleaned = clean_pages(pages, changed=_changed_blocks(result))
                 except DocumentError as exc:  # e.g. one page or block too many: say so, keep all
                     return EditResult(False, f"Not saved: {exc.detail[0].upper()}{exc.detail[1:]}")
-                fresh._checkpoint_if_due(by)
+                if checkpoint:
+                    fresh.revisions.create(
+                        snapshot=checkpoint,
+                        author=by,
+                        kind=PortfolioRevision.Kind.CHECKPOINT,
+                        label="Automatic checkpoint",
+                    )
+                    fresh.last_checkpoint_at = timezone.now()
                 fresh.pages = cleaned
                 fresh.save(update_fields=["pages", "updated_at", "last_checkpoint_at"])
         self.pages, self.updated_at = fresh.pages, fresh.updated_at
         return result
 
-    def _checkpoint_if_due(self, by) -> None:
-        now = timezone.now()
-        if self.last_checkpoint_at and now - self.last_checkpoint_at < CHECKPOINT_EVERY:
-            return
-        self.revisions.create(
-            snapshot=self.draft_snapshot(),
-            author=by,
-            kind=PortfolioRevision.Kind.CHECKPOINT,
-            label="Automatic checkpoint",
-        )
-        self.last_checkpoint_at = now
+    def _checkpoint_due(self) -> bool:
+        last = self.last_checkpoint_at
+        return not last or timezone.now() - last >= CHECKPOINT_EVERY
 
     def set_design(self, design: dict, by=None) -> None:
         with transaction.atomic():
@@ -156,7 +179,7 @@ class Portfolio(DocumentEditing, models.Model):
     # --- publishing -----------------------------------------------------------------------
 
     def publish(self, by=None) -> "PortfolioRevision":
-        from . import cache, rendering
+        from . import rendering
 
         with transaction.atomic():
             fresh = type(self).objects.select_for_update().get(pk=self.pk)
@@ -169,30 +192,40 @@ class Portfolio(DocumentEditing, models.Model):
             fresh.live = revision
             fresh.save(update_fields=["live", "updated_at"])
         self.live = revision
-        cache.forget(self.slug)
         return revision
 
     def unpublish(self) -> None:
-        from . import cache
-
-        type(self).objects.filter(pk=self.pk).update(live=None)
+        with transaction.atomic():
+            fresh = type(self).objects.select_for_update().only("slug").get(pk=self.pk)
+            fresh.live = None
+            fresh.save(update_fields=["live"])
         self.live = None
-        cache.forget(self.slug)
 
     def change_slug(self, new_slug: str) -> None:
         """Move to a new address; the old one keeps working as a redirect."""
-        from . import cache
-
-        old = self.slug
-        if new_slug == old:
-            return
         with transaction.atomic():
-            SlugRedirect.objects.filter(old_slug=new_slug).delete()
-            SlugRedirect.objects.update_or_create(old_slug=old, defaults={"portfolio": self})
-            self.slug = new_slug
-            self.save(update_fields=["slug", "updated_at"])
-        cache.forget(old)
-        cache.forget(new_slug)
+            fresh = type(self).objects.select_for_update().only("slug").get(pk=self.pk)
+            old = fresh.slug
+            if new_slug != old:
+                SlugRedirect.objects.filter(old_slug=new_slug).delete()
+                SlugRedirect.objects.update_or_create(old_slug=old, defaults={"portfolio": self})
+                fresh.slug = new_slug
+                fresh.save(update_fields=["slug", "updated_at"])  # both addresses go stale
+        self.slug = self._stored_slug = new_slug
+
+    def change_settings(self, *, slug: str, **values) -> None:
+        """Save the settings page (title, visibility, SEO fields…) and move to `slug`, changing
+        no other field: a block edit or a publish committed meanwhile stays."""
+        with transaction.atomic():
+            fresh = type(self).objects.select_for_update().defer("pages", "design").get(pk=self.pk)
+            for name, value in values.items():
+                setattr(fresh, name, value)
+            fresh.save(update_fields=[*values, "updated_at"])
+            if slug != fresh.slug:
+                fresh.change_slug(slug)
+        for name in values:
+            setattr(self, name, getattr(fresh, name))
+        self.slug = self._stored_slug = slug
 
     @property
     def is_public(self) -> bool:
@@ -225,6 +258,13 @@ class Portfolio(DocumentEditing, models.Model):
             fresh.design = clean_design(revision.snapshot["design"])
             fresh.save(update_fields=["pages", "design", "updated_at"])
         self.pages, self.design = fresh.pages, fresh.design
+
+
+@receiver(post_delete, sender=Portfolio)
+def _forget_deleted_portfolio(sender, instance: Portfolio, **kwargs) -> None:
+    # A receiver, not Portfolio.delete(): deleting an account deletes its portfolios by
+    # cascade, which never calls delete(). Their public pages must go at once all the same.
+    cache.forget(instance.slug)
 
 
 class SlugRedirect(models.Model):
@@ -267,6 +307,19 @@ class PortfolioRevision(models.Model):
     @property
     def name(self) -> str:
         return self.label or f"{self.created_at:%d %b %Y %H:%M}"
+
+
+def _changed_blocks(result: EditResult) -> set[str]:
+    """The block an operation added or changed: the one whose data must be validated again."""
+    return {result.block["id"]} if result.block else set()
+
+
+@receiver(pre_delete, sender=PortfolioRevision)
+def _forget_deleted_live_revision(sender, instance: PortfolioRevision, **kwargs) -> None:
+    # Deleting the live revision (say, in the admin) unpublishes by SET_NULL, which saves nothing.
+    if instance.kind == PortfolioRevision.Kind.PUBLISH:
+        for slug in Portfolio.objects.filter(live=instance).values_list("slug", flat=True):
+            cache.forget(slug)
 
 
 def free_address(text: str) -> str:

@@ -92,6 +92,7 @@ def render_page(
         "items": items,
         "profile": library["profile"],
         "theme_css": css,
+        "fonts": designs.first_paint_fonts(snap["design"]),
         "design": snap["design"],
         "base_url": base_url,
         "origin": origin,

@@ -1,6 +1,9 @@
 import os
 
+from django.test import Client
+
 from apps.accounts.models import User
+from apps.portfolios.models import Portfolio
 
 URL = "/settings/delete/"
 
@@ -64,3 +67,15 @@ def test_deleting_is_not_possible_for_anonymous_visitors(client, alice):
 def test_delete_refuses_other_methods(client, alice):
     client.force_login(alice)
     assert client.delete(URL).status_code == 405
+
+
+def test_a_deleted_accounts_portfolio_is_gone_at_once(client, alice):
+    portfolio = Portfolio.objects.create(owner=alice, title="Alice", slug="alice")
+    portfolio.publish(by=alice)
+    visitor = Client()
+    assert visitor.get("/p/alice/").status_code == 200  # cached now
+    client.force_login(alice)
+
+    client.post(URL, {"confirm": "alice@example.com"})
+
+    assert visitor.get("/p/alice/").status_code == 404

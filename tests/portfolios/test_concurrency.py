@@ -9,7 +9,9 @@ import threading
 
 import pytest
 from django.db import connection
+from django.test import Client
 
+from apps.portfolios.forms import PortfolioSettingsForm
 from apps.portfolios.models import Portfolio
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -140,3 +142,71 @@ def test_fifty_interleaved_random_operations_match_a_model(portfolio):
     if wins:
         assert shared_now["data"]["heading"] == wins[-1][1]
     assert [rev for rev, _ in wins] == list(range(2, 2 + len(wins)))
+
+
+@pytest.fixture
+def settings_request(monkeypatch, alice):
+    """A settings save racing another operation in the interleaving that used to lose work:
+    the request loads and validates the row, the other operation commits, then the request
+    saves."""
+    loaded, other_done = threading.Event(), threading.Event()
+    save = PortfolioSettingsForm.save
+
+    def late_save(form):
+        loaded.set()
+        assert other_done.wait(10)
+        return save(form)
+
+    monkeypatch.setattr(PortfolioSettingsForm, "save", late_save)
+
+    def make(portfolio, title: str, other):
+        client = Client()
+        client.force_login(alice)
+        data = {"title": title, "slug": "alice", "visibility": "public", "seo_title": title}
+        loaded.clear()
+        other_done.clear()
+
+        def settings():
+            assert client.post(f"/portfolios/{portfolio.pk}/settings/", data).status_code == 302
+
+        def then_other():
+            assert loaded.wait(10)
+            other()
+            other_done.set()
+
+        return settings, then_other
+
+    return make
+
+
+def test_a_settings_save_racing_a_block_edit_loses_neither(portfolio, settings_request):
+    hero = portfolio.pages[0]["blocks"][0]
+
+    run_together(
+        *settings_request(
+            portfolio,
+            "New title",
+            lambda: fresh(portfolio).update_block(
+                hero["id"], {**hero["data"], "heading": "Edited"}, based_on=1
+            ),
+        )
+    )
+
+    assert data_of(portfolio, hero["id"])["data"]["heading"] == "Edited"
+    assert (fresh(portfolio).title, fresh(portfolio).seo_title) == ("New title", "New title")
+
+
+def test_a_settings_save_racing_a_publish_keeps_the_new_revision_live(
+    portfolio, alice, settings_request
+):
+    published = []
+
+    run_together(
+        *settings_request(
+            portfolio, "New title", lambda: published.append(fresh(portfolio).publish(by=alice))
+        )
+    )
+
+    assert fresh(portfolio).live_id == published[0].pk
+    assert fresh(portfolio).title == "New title"
+    assert Client().get("/p/alice/").status_code == 200

@@ -1,7 +1,9 @@
 import io
+import re
 import zipfile
 
 import pytest
+from django.core.management import call_command
 
 from apps.portfolios.models import Portfolio
 from tests.portfolios.conftest import blocks
@@ -103,3 +105,32 @@ def test_the_profile_photo_and_link_preview_image_come_along(client, alice, port
         f"media/{preview.file.name}",
         f"media/{alice.avatar.renditions['thumb']['name']}",
     } <= set(archive.namelist())
+
+
+def test_the_zip_is_complete_with_production_static_files(client, alice, portfolio, settings):
+    """collectstatic into a fresh STATIC_ROOT with the hashing storage production uses: the
+    page links site.<hash>.css there, the zip must link what it holds."""
+    settings.STATIC_ROOT = settings.MEDIA_ROOT.parent / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        },
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    portfolio.publish(by=alice)
+    assert re.search(r"/static/site/site\.[0-9a-f]{12}\.css", client.get("/p/alice/").text)
+    client.force_login(alice)
+
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get(f"/portfolios/{portfolio.pk}/download/").content)
+    )
+
+    names = set(archive.namelist())
+    home = archive.read("index.html").decode()
+    assert "/static/" not in home
+    linked = re.findall(r'(?:href|src)="(assets/[^"]+)"', home)
+    assert "assets/site.css" in linked and "assets/favicon.svg" in linked
+    assert set(linked) <= names
+    fonts = re.findall(r'url\("([^"]+)"\)', archive.read("assets/site.css").decode())
+    assert fonts and {f"assets/{font}" for font in fonts} <= names

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from apps.portfolios import cache as page_cache
@@ -158,3 +160,29 @@ def test_a_person_without_a_name_is_never_shown_by_their_sign_in_address(client,
 
     assert r.status_code == 200
     assert "secret" not in r.text.lower() and "Studio Nine" in r.text
+
+
+@pytest.mark.parametrize(
+    ("design", "faces"),
+    [
+        ({"theme": "minimal"}, ["inter-latin-400", "inter-latin-600"]),
+        ({"theme": "bold"}, ["inter-latin-400", "space-grotesk-latin-700"]),
+        ({"theme": "editorial"}, ["source-serif-4-latin-400", "fraunces-latin-400"]),
+        ({"theme": "developer"}, ["inter-latin-400", "jetbrains-mono-latin-700"]),
+        ({"theme": "bold", "font_heading": "fraunces"}, ["inter-latin-400", "fraunces-latin-600"]),
+        ({"theme": "minimal", "font_body": "system", "font_heading": "serif"}, []),
+    ],
+)
+def test_the_page_preloads_the_faces_of_its_body_text_and_headings(
+    client, published, alice, design, faces
+):
+    published.set_design(design)
+    published.publish(by=alice)
+
+    html = client.get("/p/alice/").text
+    preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" [^>]*crossorigin>', html)
+
+    assert [re.sub(r".*/|-normal\.woff2$", "", url) for url in preloads] == faces
+    assert all(client.get(url).status_code == 200 for url in preloads)
+    if faces:  # asked for before the stylesheet, which would otherwise reveal them
+        assert html.index('rel="preload"') < html.index('rel="stylesheet"')

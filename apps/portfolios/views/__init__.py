@@ -12,4 +12,6 @@ from ..models import Portfolio
 
 def get_portfolio_for_user(request: AuthenticatedHttpRequest, pk: UUID) -> Portfolio:
     """The portfolio if the signed-in person owns it; 404 otherwise (no existence leak)."""
-    return get_object_or_404(Portfolio.objects.select_related("live"), pk=pk, owner=request.user)
+    # Not the live snapshot: editing never reads it, and decoding it cost every autosave.
+    portfolios = Portfolio.objects.select_related("live").defer("live__snapshot")
+    return get_object_or_404(portfolios, pk=pk, owner=request.user)

@@ -11,7 +11,6 @@ from django_htmx.http import trigger_client_event
 from apps.core import csp
 from apps.core.types import AuthenticatedHttpRequest
 
-from .. import cache
 from ..design import THEMES
 from ..export import static_site
 from ..forms import DesignForm, PortfolioCreateForm, PortfolioSettingsForm, VersionForm
@@ -44,14 +43,11 @@ def portfolio_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def portfolio_settings(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
     portfolio = get_portfolio_for_user(request, pk)
-    old_visibility = portfolio.visibility
     form = PortfolioSettingsForm(
         request.POST if request.method == "POST" else None, instance=portfolio
     )
     if request.method == "POST" and form.is_valid():
         portfolio = form.save()
-        if portfolio.visibility != old_visibility:
-            cache.forget(portfolio.slug)
         messages.success(request, "Settings saved.")
         return redirect("portfolios:settings", portfolio.pk)
     return render(
@@ -214,7 +210,6 @@ def portfolio_delete(request: AuthenticatedHttpRequest, pk: UUID) -> HttpRespons
     if request.POST.get("confirm", "").strip() != portfolio.slug:
         messages.error(request, "Type the portfolio’s address to delete it.")
         return redirect("portfolios:settings", pk)
-    cache.forget(portfolio.slug)
     portfolio.delete()
     messages.success(request, "Portfolio deleted.")
     return redirect("portfolios:list")
