@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "apps.library",
     "apps.blocks",
     "apps.portfolios",
+    "apps.resumes",
     "apps.api",
 ]
 

@@ -52,7 +52,7 @@ def test_properties_the_schema_allows_are_kept():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda c: c["work"][0].update(startDate="2013-13"), 'work[0].startDate: "2013-13" is not'),
+        (lambda c: c["work"][0].update(startDate="2013-13"), 'work[0].startDate: "2013-13" is'),
         (lambda c: c["work"][0].update(endDate="2013-13-45"), 'work[0].endDate: "2013-13-45" is'),
         (lambda c: c["work"][0].update(startDate="May 2013"), 'work[0].startDate: "May 2013"'),
         (lambda c: c["work"][0].update(highlights="one"), "work[0].highlights: expected a list"),
