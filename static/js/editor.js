@@ -16,7 +16,7 @@
   if (!window.htmx) return;
 
   function editor() { return document.getElementById('editor'); }
-  function openForm() { return document.querySelector('#block-panel form[data-autosave]'); }
+  function openForm() { return document.querySelector('#edit-panel form[data-autosave]'); }
   function within(el, sel) { return el && el.closest ? el.closest(sel) : null; }
 
   // ---- 3. Fragments whose target is gone are dropped --------------------------------------
@@ -71,10 +71,9 @@
       return;
     }
     flush(form);
-    var replacesForm = e.detail.target && e.detail.target.id === 'block-panel' || within(source, '#add-block');
-    if (form && replacesForm && e.detail.verb === 'get' || form && within(source, '#add-block')) {
-      form.closest('.block-form').inert = true; // nothing typed into a block being left
-    }
+    var adds = within(source, '[data-adds]');
+    var opens = e.detail.verb === 'get' && e.detail.target && e.detail.target.id === 'edit-panel';
+    if (form && (adds || opens)) form.closest('.item-form').inert = true; // nothing typed into what is being left
     focusNext = planFocus(source);
   });
   document.addEventListener('htmx:configRequest', function (e) {
@@ -93,14 +92,14 @@
       form._sent = -1; // not saved: send again with the next change, and before leaving
       state(form, 'failed');
     }
-    document.querySelectorAll('.block-form[inert]').forEach(function (el) { el.inert = false; });
+    document.querySelectorAll('.item-form[inert]').forEach(function (el) { el.inert = false; });
   });
   function state(form, value) {
-    var el = document.getElementById('save-state-' + form.getAttribute('data-block'));
+    var el = document.getElementById('save-state-' + form.getAttribute('data-item'));
     if (el) el.setAttribute('data-state', value);
   }
   function savedState(form) {
-    var el = document.getElementById('save-state-' + form.getAttribute('data-block'));
+    var el = document.getElementById('save-state-' + form.getAttribute('data-item'));
     return el ? el.getAttribute('data-state') : '';
   }
 
@@ -118,7 +117,7 @@
       keep.disabled = false;
       htmx.trigger(form, 'autosave-now');
     } else {
-      htmx.ajax('GET', theirs.getAttribute('hx-get'), { source: editor(), target: '#block-panel', swap: 'innerHTML' });
+      htmx.ajax('GET', theirs.getAttribute('hx-get'), { source: editor(), target: '#edit-panel', swap: 'innerHTML' });
       focusNext = { form: true };
     }
   });
@@ -190,17 +189,17 @@
     var ed = editor();
     if (!ed) return;
     ed.setAttribute('data-current-block', id || '');
-    document.querySelectorAll('#block-rows > [data-id]').forEach(function (li) {
+    document.querySelectorAll('[data-item-row]').forEach(function (li) {
       var on = li.getAttribute('data-id') === id;
       li.toggleAttribute('data-current', on);
-      var link = li.querySelector('[data-open-block]');
+      var link = li.querySelector('[data-open-item]');
       if (on) link.setAttribute('aria-current', 'true'); else link.removeAttribute('aria-current');
     });
-    document.querySelectorAll('#add-block input[name=after]').forEach(function (input) { input.value = id || ''; });
+    document.querySelectorAll('[data-after-current]').forEach(function (input) { input.value = id || ''; });
   }
-  function shownBlock() {
+  function shownItem() {
     var form = openForm();
-    return form ? form.getAttribute('data-block') : '';
+    return form ? form.getAttribute('data-item') : '';
   }
   var fromHistory = false;
   function remember(id) {
@@ -215,9 +214,9 @@
     var link = id && document.getElementById('row-link-' + id);
     fromHistory = true;
     if (link) {
-      htmx.ajax('GET', link.getAttribute('hx-get'), { source: link, target: '#block-panel', swap: 'innerHTML' });
+      htmx.ajax('GET', link.getAttribute('hx-get'), { source: link, target: '#edit-panel', swap: 'innerHTML' });
     } else { // no block, or one not on this page: the server draws the panel for this address
-      htmx.ajax('GET', location.pathname + location.search, { source: editor(), target: '#block-panel', swap: 'innerHTML', select: '#block-panel > *' });
+      htmx.ajax('GET', location.pathname + location.search, { source: editor(), target: '#edit-panel', swap: 'innerHTML', select: '#edit-panel > *' });
     }
   });
   // A page restored from the back-forward cache may hold revs the server has moved past.
@@ -273,13 +272,15 @@
   // ---- Focus goes where the person's attention goes ----------------------------------------------
   var focusNext = null;
   function planFocus(source) {
-    if (within(source, '#add-block')) return { form: true };
-    if (source.matches && source.matches('[data-open-block]')) return { form: true };
+    if (within(source, '[data-adds]')) return { form: true };
+    if (source.matches && source.matches('[data-open-item]')) return { form: true };
     if (!within(source, '#outline')) return null;
-    var row = within(document.activeElement, '[data-id]');
+    var row = within(document.activeElement, '[data-item-row]');
     var ids = [document.activeElement && document.activeElement.id];
     if (row) {
-      var near = row.nextElementSibling || row.previousElementSibling;
+      var rows = Array.prototype.slice.call(document.querySelectorAll('[data-item-row]'));
+      var at = rows.indexOf(row);
+      var near = rows[at + 1] || rows[at - 1];
       ids.push('row-link-' + row.getAttribute('data-id'));
       if (near && near.getAttribute('data-id')) ids.push('row-link-' + near.getAttribute('data-id'));
     }
@@ -301,16 +302,16 @@
   document.addEventListener('htmx:load', function (e) {
     var el = e.target;
     if (el.matches && el.matches('[data-errors-for], [data-errors-for-row]')) { markInvalid(el); return; }
-    if (el.parentNode && el.parentNode.id === 'block-panel' && !el.classList.contains('block-form')) {
-      markCurrent(shownBlock());
-      if (fromHistory) fromHistory = false; else remember(shownBlock());
+    if (el.parentNode && el.parentNode.id === 'edit-panel' && !el.classList.contains('item-form')) {
+      markCurrent(shownItem());
+      if (fromHistory) fromHistory = false; else remember(shownItem());
     }
-    if (el.classList && el.classList.contains('block-form')) {
-      markCurrent(shownBlock());
-      if (fromHistory) fromHistory = false; else remember(shownBlock());
+    if (el.classList && el.classList.contains('item-form')) {
+      markCurrent(shownItem());
+      if (fromHistory) fromHistory = false; else remember(shownItem());
       if (focusNext && focusNext.form) { focusNext = null; var f = firstField(el); if (f) f.focus(); }
     } else if (el.id === 'outline') {
-      markCurrent(shownBlock());
+      markCurrent(shownItem());
       if (focusNext && focusNext.outline) {
         var ids = focusNext.outline;
         focusNext = null;
@@ -323,10 +324,10 @@
   });
   document.addEventListener('keydown', function (e) {
     if (e.key !== 'Escape' || !editor()) return;
-    var menu = within(e.target, '#add-block');
+    var menu = within(e.target, 'details[data-add-menu]');
     if (menu && menu.open) { menu.open = false; menu.querySelector('summary').focus(); return; }
-    if (within(e.target, '#block-panel')) { // back to the block's row in the outline
-      var link = document.getElementById('row-link-' + shownBlock());
+    if (within(e.target, '#edit-panel')) { // back to the item's row in the outline
+      var link = document.getElementById('row-link-' + shownItem());
       if (link) link.focus();
     }
   });
@@ -335,7 +336,7 @@
   function applyOutline() {
     var compact = false;
     try { compact = localStorage.getItem('outline') === 'compact'; } catch (err) { /* ignore */ }
-    document.querySelectorAll('#block-rows').forEach(function (list) { list.classList.toggle('outline-compact', compact); });
+    document.querySelectorAll('[data-collapsible-rows]').forEach(function (list) { list.classList.toggle('outline-compact', compact); });
     document.querySelectorAll('[data-outline-toggle]').forEach(function (b) {
       b.setAttribute('aria-expanded', compact ? 'false' : 'true');
       b.textContent = compact ? 'Expand' : 'Collapse';
@@ -343,7 +344,7 @@
   }
   document.addEventListener('click', function (e) {
     if (!within(e.target, '[data-outline-toggle]')) return;
-    var compact = !document.querySelector('#block-rows.outline-compact');
+    var compact = !document.querySelector('[data-collapsible-rows].outline-compact');
     try { localStorage.setItem('outline', compact ? 'compact' : 'full'); } catch (err) { /* ignore */ }
     applyOutline();
   });
@@ -358,8 +359,8 @@
   document.addEventListener('htmx:load', function (e) { start(e.target.parentNode || document); });
   function boot() {
     if (!editor()) return;
-    history.replaceState({ editorBlock: shownBlock() || null }, '');
-    markCurrent(shownBlock());
+    history.replaceState({ editorBlock: shownItem() || null }, '');
+    markCurrent(shownItem());
     start(document);
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot); else boot();

@@ -40,7 +40,7 @@ class PortfolioEditor:
 
     def open_block(self, index: int) -> "PortfolioEditor":
         """Click a block in the outline, without waiting for anything."""
-        self.row(index).locator("[data-open-block]").click()
+        self.row(index).locator("[data-open-item]").click()
         return self
 
     def form(self, block_id: str):

@@ -278,7 +278,7 @@ def test_the_editor_works_from_the_keyboard_alone(page: Page):
     page.keyboard.press("Enter")
     tab_to(page, page.locator("[data-block-type=stats]"))
     page.keyboard.press("Enter")  # a new block: focus in its first field
-    expect(page.locator("#block-panel [name='b-heading']")).to_be_focused()
+    expect(page.locator("#edit-panel [name='b-heading']")).to_be_focused()
     page.keyboard.type("Numbers")
     page.wait_for_timeout(700)
     editor.settled()

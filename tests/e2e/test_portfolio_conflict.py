@@ -48,7 +48,7 @@ def test_a_stale_tab_is_shown_both_versions_and_can_keep_its_own(page: Page):
     expect(page.locator(".save-state")).to_have_attribute("data-state", "saved")
 
     tab_b.locator("[name=b-heading]").fill("Written in tab B")
-    panel = tab_b.locator(".block-form")
+    panel = tab_b.locator(".item-form")
     expect(panel).to_contain_text("This block changed in another tab or window.")
     expect(panel.locator("[data-side=theirs]").first).to_have_text("Written in tab A")
     expect(panel.locator("[data-side=mine]").first).to_have_text("Written in tab B")
@@ -80,7 +80,7 @@ def test_edits_to_different_blocks_from_two_tabs_both_survive(page: Page):
     expect(page.locator(".save-state")).to_have_attribute("data-state", "saved")
     tab_b.locator("[name=b-heading]").fill("About, from tab B")
     expect(tab_b.locator(".save-state")).to_have_attribute("data-state", "saved")
-    expect(tab_b.locator(".block-form")).not_to_contain_text("changed in another tab")
+    expect(tab_b.locator(".item-form")).not_to_contain_text("changed in another tab")
 
     assert saved_data(portfolio, 0)["heading"] == "Hello from tab A"
     assert saved_data(portfolio, 1)["heading"] == "About, from tab B"
