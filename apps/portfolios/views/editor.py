@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import trigger_client_event
 
 from apps.blocks import registry
-from apps.core import csp
+from apps.core import autosave, csp
 from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
 
@@ -120,79 +120,41 @@ def block_edit(request: AuthenticatedHttpRequest, pk: UUID, block_id: str) -> Ht
         return render(request, f"{TEMPLATE}#block-form", context)
 
     form = editor_form(block, request.user, data=request.POST)
-    rev = _int(request.POST.get("rev"))
     result = _save(portfolio, block, form, request) if form.is_valid() else None
     if result and not result.ok and not result.conflict:
         return _gone(request, portfolio, block_id, result.message)
     if result and result.ok and not request.htmx:
         return _back_to_editor(portfolio, page["id"], block_id)
-    saved = bool(result and result.ok)
+    stored = result.block if result else block
     context = {
         "portfolio": portfolio,
-        "current_block": result.block if result else block,
-        "form": form,
-        "saved": saved,
-        "save_state": "saved" if saved else "conflict" if result else "invalid",
-        "conflict": _conflict_rows(result) if result and result.conflict else None,
+        **autosave.answer(form, result, stored, values=lambda b: b["data"]),
+        "what": "block",
+        "reload_url": reverse("portfolios:block-edit", args=[portfolio.pk, block_id]),
     }
     if not request.htmx:  # the whole editor again, with what the person typed and why it waits
-        context = {**_context(portfolio, block_id=block_id), **context, "form_rev": rev}
+        context = {
+            **_context(portfolio, block_id=block_id),
+            **context,
+            "form_rev": _int(request.POST.get("rev")),
+        }
         return render(request, TEMPLATE, context)
-    response = render(
-        request,
-        f"{TEMPLATE}#autosave-result",
-        {**context, "summary": _summary(context["current_block"])},
-    )
-    if saved:
+    context["summary"] = _summary(context["item"])
+    response = render(request, "components/editor/autosave.html#result", context)
+    if context["saved"]:
         _refresh_preview(response, _preview_url(portfolio, page))
     return response
 
 
 def _save(portfolio: Portfolio, block: dict, form: forms.Form, request) -> EditResult | None:
-    """Store a valid form. "Keep my edit" after a conflict names the rev it overrides."""
-    based_on = _int(request.POST.get("keep_rev") or request.POST.get("rev"))
+    values = autosave.json_values(form.cleaned_data)
     try:
         return portfolio.update_block(
-            block["id"], _form_data(form), based_on=based_on, by=request.user
+            block["id"], values, based_on=autosave.based_on(request), by=request.user
         )
     except ValidationError as exc:  # e.g. the document would grow past its limits
         form.add_error(None, exc.messages[0])
         return None
-
-
-def _form_data(form: forms.Form) -> dict:
-    data = dict(form.cleaned_data)
-    for key, value in data.items():
-        if isinstance(value, UUID):
-            data[key] = str(value)
-        elif value is None:
-            data[key] = ""
-    return data
-
-
-def _conflict_rows(result: EditResult) -> list[dict]:
-    theirs, mine = result.conflict["theirs"], result.conflict["mine"]
-    fields = registry.get(theirs["type"]).form_class.base_fields
-    return [
-        {
-            "label": fields[k].label or k.replace("_", " ").capitalize(),
-            "theirs": _readable(theirs["data"].get(k)),
-            "mine": _readable(mine.get(k)),
-        }
-        for k in fields
-        if theirs["data"].get(k) != mine.get(k)
-    ]
-
-
-def _readable(value) -> str:
-    if isinstance(value, list):
-        return "; ".join(
-            " – ".join(v for v in item.values() if v) if isinstance(item, dict) else str(item)
-            for item in value
-        )
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    return "" if value is None else str(value)
 
 
 def _gone(request, portfolio: Portfolio, block_id: str, message: str) -> HttpResponse:
