@@ -7,7 +7,6 @@ still recorded at once (allauth's `session_client_changed` signal fires as befor
 """
 
 import hashlib
-from time import time
 
 from allauth.account.adapter import get_adapter
 from allauth.usersessions.models import UserSession
@@ -23,8 +22,8 @@ class UserSessionsMiddleware:
     def __call__(self, request):
         if request.session.session_key and request.user.is_authenticated:
             client = f"{get_adapter().get_client_ip(request)} {request.headers.get('User-Agent')}"
-            seen = f"{request.session.session_key} {client} {int(time() // TRACK_EVERY)}"
+            seen = f"{request.session.session_key} {client}"
             key = f"session-seen:{hashlib.sha256(seen.encode()).hexdigest()}"
-            if cache.add(key, True, TRACK_EVERY):
+            if cache.add(key, True, TRACK_EVERY):  # absent: not recorded in the last minute
                 UserSession.objects.create_from_request(request)
         return self.get_response(request)

@@ -149,26 +149,34 @@ class ResumeEditing:
 
         return self._edit(change, by)
 
-    def show_section(self, section: str, shown: bool, by=None) -> EditResult:
+    def reorder_sections(self, keys: list[str], by=None) -> EditResult:
+        """Put the sections in this order; ones the list does not name keep theirs after."""
+
         def change(content):
-            hidden = layout(content)["hidden"]
-            if shown:
-                _show(content, section)
-            elif section not in hidden:
-                hidden.append(section)
+            rank = {key: i for i, key in enumerate(keys)}
+            layout(content)["order"].sort(key=lambda key: rank.get(key, len(rank)))
             return EditResult()
 
         return self._edit(change, by)
 
-    def rename_section(self, section: str, heading: str, by=None) -> EditResult:
-        """A heading of one's own ("Experience"); empty goes back to the standard one."""
+    def set_section(
+        self, section: str, *, heading: str | None = None, shown: bool | None = None, by=None
+    ) -> EditResult:
+        """Show or hide a section, or give it a heading of one's own ("Experience"; empty goes
+        back to the standard one). Both merge with whatever else changed meanwhile."""
 
         def change(content):
-            headings = layout(content)["headings"]
-            if heading.strip() and heading.strip() != SECTIONS[section].label:
-                headings[section] = heading.strip()
-            else:
-                headings.pop(section, None)
+            chosen = layout(content)
+            if shown is not None:
+                if shown and section in chosen["hidden"]:
+                    chosen["hidden"].remove(section)
+                elif not shown and section not in chosen["hidden"]:
+                    chosen["hidden"].append(section)
+            if heading is not None:
+                if heading.strip() and heading.strip() != SECTIONS[section].label:
+                    chosen["headings"][section] = heading.strip()
+                else:
+                    chosen["headings"].pop(section, None)
             return EditResult()
 
         return self._edit(change, by)

@@ -120,6 +120,20 @@ def _profile_url(value: str) -> str:
     return value
 
 
+class SectionForm(forms.Form):
+    heading = forms.CharField(
+        max_length=60, required=False, help_text="Leave empty for the standard heading."
+    )
+    shown = forms.BooleanField(required=False, label="Show this section")
+
+    def __init__(self, *args, section: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["heading"].widget.attrs["placeholder"] = SECTIONS[section].label
+
+    def values(self) -> dict:
+        return dict(self.cleaned_data)
+
+
 class DesignForm(forms.Form):
     template = forms.ChoiceField(choices=TEMPLATES.items(), widget=forms.RadioSelect)
     page = forms.ChoiceField(choices=PAGE_SIZES.items(), label="Paper size")

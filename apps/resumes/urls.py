@@ -4,5 +4,25 @@ from .views import editor
 
 app_name = "resumes"
 urlpatterns = [
+    # The editor
     path("<uuid:pk>/edit/", editor.resume_edit, name="edit"),
+    path("<uuid:pk>/edit/basics/", editor.basics_edit, name="basics"),
+    path("<uuid:pk>/edit/items/<str:item_id>/", editor.item_edit, name="item"),
+    path("<uuid:pk>/edit/items/<str:item_id>/move/", editor.item_move, name="item-move"),
+    path(
+        "<uuid:pk>/edit/items/<str:item_id>/duplicate/",
+        editor.item_duplicate,
+        name="item-duplicate",
+    ),
+    path("<uuid:pk>/edit/items/<str:item_id>/delete/", editor.item_delete, name="item-delete"),
+    path(
+        "<uuid:pk>/edit/items/<str:item_id>/restore/", editor.item_restore, name="item-restore"
+    ),
+    path("<uuid:pk>/edit/sections/reorder/", editor.sections_reorder, name="sections-reorder"),
+    path("<uuid:pk>/edit/sections/<str:key>/", editor.section_edit, name="section"),
+    path("<uuid:pk>/edit/sections/<str:key>/add/", editor.item_add, name="item-add"),
+    path("<uuid:pk>/edit/sections/<str:key>/move/", editor.section_move, name="section-move"),
+    path(
+        "<uuid:pk>/edit/sections/<str:key>/reorder/", editor.items_reorder, name="items-reorder"
+    ),
 ]

@@ -76,8 +76,8 @@ def test_items_move_and_reorder_within_their_section(resume):
 
 def test_sections_move_hide_and_take_a_heading_of_their_own(resume):
     resume.move_section("skills", 0)
-    resume.show_section("references", False)
-    resume.rename_section("work", "Experience")
+    resume.set_section("references", shown=False)
+    resume.set_section("work", heading="Experience")
 
     resume.refresh_from_db()
     chosen = layout(resume.content)
@@ -85,8 +85,8 @@ def test_sections_move_hide_and_take_a_heading_of_their_own(resume):
     assert chosen["hidden"] == ["references"]
     assert chosen["headings"] == {"work": "Experience"}
 
-    resume.rename_section("work", "")
-    resume.show_section("references", True)
+    resume.set_section("work", heading="", shown=True)
+    resume.set_section("references", shown=True)
     resume.refresh_from_db()
     assert layout(resume.content)["headings"] == {} and layout(resume.content)["hidden"] == []
 
@@ -117,3 +117,10 @@ def test_publishing_freezes_the_draft_and_restoring_keeps_the_current_one(resume
 
     assert item(resume, "work")["position"] == "CEO/President"
     assert resume.revisions.filter(kind="restore").count() == 1
+
+
+def test_sections_take_a_new_order_whole(resume):
+    resume.reorder_sections(["skills", "education"])
+
+    resume.refresh_from_db()
+    assert layout(resume.content)["order"][:3] == ["skills", "education", "work"]
