@@ -118,7 +118,7 @@
       htmx.trigger(form, 'autosave-now');
     } else {
       htmx.ajax('GET', theirs.getAttribute('hx-get'), { source: editor(), target: '#edit-panel', swap: 'innerHTML' });
-      focusNext = { form: true };
+      focusNext = { form: true, from: document.activeElement };
     }
   });
 
@@ -270,8 +270,19 @@
   });
 
   // ---- Focus goes where the person's attention goes ----------------------------------------------
+  // A plan made when a request leaves, carried out when its answer lands — unless the person
+  // has put the cursor somewhere else meanwhile.
   var focusNext = null;
   function planFocus(source) {
+    var plan = planFor(source);
+    if (plan) plan.from = document.activeElement;
+    return plan;
+  }
+  function attending(plan) {
+    var now = document.activeElement;
+    return !now || now === document.body || now === plan.from;
+  }
+  function planFor(source) {
     if (within(source, '[data-adds]')) return { form: true };
     if (source.matches && source.matches('[data-open-item]')) return { form: true };
     if (!within(source, '#outline')) return null;
@@ -309,13 +320,19 @@
     if (el.classList && el.classList.contains('item-form')) {
       markCurrent(shownItem());
       if (fromHistory) fromHistory = false; else remember(shownItem());
-      if (focusNext && focusNext.form) { focusNext = null; var f = firstField(el); if (f) f.focus(); }
+      if (focusNext && focusNext.form) {
+        var plan = focusNext;
+        focusNext = null;
+        var f = firstField(el);
+        if (f && attending(plan)) f.focus();
+      }
     } else if (el.id === 'outline') {
       markCurrent(shownItem());
       if (focusNext && focusNext.outline) {
         var ids = focusNext.outline;
+        var attended = attending(focusNext);
         focusNext = null;
-        for (var i = 0; i < ids.length; i++) {
+        for (var i = 0; attended && i < ids.length; i++) {
           var target = ids[i] && document.getElementById(ids[i]);
           if (target && !target.disabled) { target.focus(); break; }
         }

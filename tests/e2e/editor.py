@@ -43,6 +43,10 @@ class PortfolioEditor:
         self.row(index).locator("[data-open-item]").click()
         return self
 
+    def open_item(self, item_id: str) -> "PortfolioEditor":
+        self.page.locator(f"#row-link-{item_id}").click()
+        return self
+
     def form(self, block_id: str):
         return self.page.locator(f"#block-form-{block_id}")
 
@@ -72,3 +76,33 @@ class PortfolioEditor:
 
     def conflict_shown(self) -> bool:
         return self.page.get_by_text("This block changed in another tab or window.").count() > 0
+
+
+class ResumeEditor(PortfolioEditor):
+    """The same person at the resume editor: items are opened by id; fields are prefixed r-."""
+
+    def __init__(self, page: Page, resume):
+        self.page, self.resume = page, resume
+
+    def open(self, item_id: str = "") -> "ResumeEditor":
+        suffix = f"?open={item_id}" if item_id else ""
+        self.page.goto(f"/resumes/{self.resume.pk}/edit/{suffix}")
+        return self
+
+    def open_item(self, item_id: str) -> "ResumeEditor":
+        self.page.locator(f"#row-link-{item_id}").click()
+        return self
+
+    def form(self, item_id: str):
+        return self.page.locator(f"#item-form-{item_id}")
+
+    def field(self, item_id: str, name: str):
+        return self.form(item_id).locator(f"[name='r-{name}']")
+
+    def stored(self, item_id: str, name: str):
+        self.resume.refresh_from_db()
+        content = self.resume.content
+        if item_id == "basics":
+            return content["basics"].get(name)
+        items = [i for key in content if isinstance(content[key], list) for i in content[key]]
+        return next(i for i in items if isinstance(i, dict) and i.get("id") == item_id).get(name)
