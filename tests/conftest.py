@@ -19,7 +19,7 @@ PASSWORD = "correct-horse-battery-staple-42"
 @pytest.fixture(autouse=True)
 def _clean_cache():
     # allauth keeps its rate-limit counters in the cache; public pages live there too.
-    from apps.portfolios import cache as page_cache
+    from apps.core import published as page_cache
 
     cache.clear()
     page_cache.clear_local()

@@ -10,9 +10,9 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from apps.blocks.validation import DocumentError, clean_pages, new_id
+from apps.core import published
 from apps.core.slugs import RESERVED_SLUGS, slugify, unique_slug, validate_slug
 
-from . import cache
 from .design import DEFAULT_DESIGN, clean_design
 from .editing import DocumentEditing, EditResult, find_block
 
@@ -78,7 +78,7 @@ class Portfolio(DocumentEditing, models.Model):
         fields = kwargs.get("update_fields")
         if fields is None or PUBLIC_FIELDS.intersection(fields):
             for slug in {self.slug, getattr(self, "_stored_slug", None)} - {None}:
-                cache.forget(slug)
+                published.forget(f"p/{slug}")
         self._stored_slug = self.slug
 
     @classmethod
@@ -264,7 +264,7 @@ class Portfolio(DocumentEditing, models.Model):
 def _forget_deleted_portfolio(sender, instance: Portfolio, **kwargs) -> None:
     # A receiver, not Portfolio.delete(): deleting an account deletes its portfolios by
     # cascade, which never calls delete(). Their public pages must go at once all the same.
-    cache.forget(instance.slug)
+    published.forget(f"p/{instance.slug}")
 
 
 class SlugRedirect(models.Model):
@@ -319,7 +319,7 @@ def _forget_deleted_live_revision(sender, instance: PortfolioRevision, **kwargs)
     # Deleting the live revision (say, in the admin) unpublishes by SET_NULL, which saves nothing.
     if instance.kind == PortfolioRevision.Kind.PUBLISH:
         for slug in Portfolio.objects.filter(live=instance).values_list("slug", flat=True):
-            cache.forget(slug)
+            published.forget(f"p/{slug}")
 
 
 def free_address(text: str) -> str:

@@ -15,14 +15,10 @@ urlpatterns = [
         name="item-duplicate",
     ),
     path("<uuid:pk>/edit/items/<str:item_id>/delete/", editor.item_delete, name="item-delete"),
-    path(
-        "<uuid:pk>/edit/items/<str:item_id>/restore/", editor.item_restore, name="item-restore"
-    ),
+    path("<uuid:pk>/edit/items/<str:item_id>/restore/", editor.item_restore, name="item-restore"),
     path("<uuid:pk>/edit/sections/reorder/", editor.sections_reorder, name="sections-reorder"),
     path("<uuid:pk>/edit/sections/<str:key>/", editor.section_edit, name="section"),
     path("<uuid:pk>/edit/sections/<str:key>/add/", editor.item_add, name="item-add"),
     path("<uuid:pk>/edit/sections/<str:key>/move/", editor.section_move, name="section-move"),
-    path(
-        "<uuid:pk>/edit/sections/<str:key>/reorder/", editor.items_reorder, name="items-reorder"
-    ),
+    path("<uuid:pk>/edit/sections/<str:key>/reorder/", editor.items_reorder, name="items-reorder"),
 ]

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from apps.blocks import registry
+from apps.core import published as page_cache
 from apps.library.models import Project
-from apps.portfolios import cache as page_cache
 from apps.portfolios.models import Portfolio
 from tests.blocks import spotlight as spotlight_module
 from tests.conftest import HTMX
@@ -76,7 +76,7 @@ def test_published_it_shows_what_it_names_and_the_page_allows_what_it_declares(
     )
     client.post(f"/portfolios/{site.pk}/publish/")
     client.logout()
-    page_cache.forget("alice")
+    page_cache.forget("p/alice")
 
     with django_assert_max_num_queries(3):
         r = client.get("/p/alice/")

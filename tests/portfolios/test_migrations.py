@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from apps.core import published as page_cache
 from apps.library.models import Project
-from apps.portfolios import cache as page_cache
 from apps.portfolios.models import Portfolio, PortfolioRevision
 
 BEFORE = [("portfolios", "0002_slugredirect"), ("library", "0001_initial")]
@@ -76,7 +76,7 @@ def test_old_spellings_go_in_hex_comes_out_and_back_again(client, alice, make_as
     portfolio.publish()
 
     migrate(AFTER)
-    page_cache.forget("alice")
+    page_cache.forget("p/alice")
     draft = Portfolio.objects.get(pk=portfolio.pk).pages
     live = PortfolioRevision.objects.get(portfolio=portfolio).snapshot["pages"]
     public = client.get("/p/alice/").text

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from apps.portfolios import cache as page_cache
+from apps.core import published as page_cache
 from apps.portfolios.models import Portfolio
 from tests.portfolios.conftest import blocks
 
@@ -28,7 +28,7 @@ def test_visitors_see_the_live_revision_with_one_h1(client, published):
 def test_draft_edits_never_leak_to_the_public_page(client, published):
     hero = blocks(published)[0]
     published.update_block(hero["id"], {**hero["data"], "heading": "Secret draft"}, based_on=2)
-    page_cache.forget("alice")
+    page_cache.forget("p/alice")
 
     assert "Secret draft" not in client.get("/p/alice/").text
     assert Portfolio.objects.get(pk=published.pk).status == "changed"
@@ -37,7 +37,7 @@ def test_draft_edits_never_leak_to_the_public_page(client, published):
 def test_a_warm_page_costs_no_query_and_a_cold_one_at_most_three(
     client, published, django_assert_max_num_queries, django_assert_num_queries
 ):
-    page_cache.forget("alice")
+    page_cache.forget("p/alice")
     with django_assert_max_num_queries(3):
         client.get("/p/alice/")
     with django_assert_num_queries(0):
@@ -77,7 +77,7 @@ def test_unpublished_unknown_and_private_pages_are_404_for_visitors(client, publ
     assert client.get("/p/nobody-here/").status_code == 404
     assert client.get("/p/alice/no-such-page/").status_code == 404
     Portfolio.objects.filter(pk=published.pk).update(visibility="private")
-    page_cache.forget("alice")
+    page_cache.forget("p/alice")
     assert client.get("/p/alice/").status_code == 404
     published.unpublish()
     assert client.get("/p/alice/").status_code == 404
@@ -85,7 +85,7 @@ def test_unpublished_unknown_and_private_pages_are_404_for_visitors(client, publ
 
 def test_the_owner_can_open_a_private_portfolio(client, alice, published):
     Portfolio.objects.filter(pk=published.pk).update(visibility="private")
-    page_cache.forget("alice")
+    page_cache.forget("p/alice")
     client.force_login(alice)
 
     r = client.get("/p/alice/")
@@ -96,7 +96,7 @@ def test_the_owner_can_open_a_private_portfolio(client, alice, published):
 
 def test_others_get_404_for_a_private_portfolio(client, bob, published):
     Portfolio.objects.filter(pk=published.pk).update(visibility="private")
-    page_cache.forget("alice")
+    page_cache.forget("p/alice")
     client.force_login(bob)
 
     assert client.get("/p/alice/").status_code == 404
@@ -104,7 +104,7 @@ def test_others_get_404_for_a_private_portfolio(client, bob, published):
 
 def test_unlisted_pages_are_reachable_but_not_indexed(client, published):
     Portfolio.objects.filter(pk=published.pk).update(visibility="unlisted")
-    page_cache.forget("alice")
+    page_cache.forget("p/alice")
 
     r = client.get("/p/alice/")
 

@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache as shared_cache
 from django.test import Client
 
-from apps.portfolios import cache as page_cache
+from apps.core import published as page_cache
 from apps.portfolios.models import Portfolio
 from tests.portfolios.test_concurrency import run_together
 
@@ -90,7 +90,7 @@ def test_a_change_made_by_another_worker_shows_here_within_two_seconds(published
     assert Client().get("/p/alice/").status_code == 200  # now also in this worker's memory
     # Another worker unpublishes: the database and the shared cache change, not our memory.
     Portfolio.objects.filter(pk=published.pk).update(live=None)
-    shared_cache.set(page_cache.version_key("alice"), "set-by-another-worker", None)
+    shared_cache.set(page_cache.version_key("p/alice"), "set-by-another-worker", None)
     now = page_cache.monotonic()
 
     monkeypatch.setattr(page_cache, "monotonic", lambda: now + page_cache.LOCAL_SECONDS)
@@ -101,11 +101,11 @@ def test_a_change_made_by_another_worker_shows_here_within_two_seconds(published
 
 def test_a_stale_render_stored_after_a_change_is_never_served(published):
     """A render that read the database before a change and stores its page after it."""
-    entry, version = page_cache.get("alice", "", "http://testserver")  # before the change
+    entry, version = page_cache.get("p/alice", "", "http://testserver")  # before the change
     assert entry is None
     published.unpublish()
 
-    page_cache.put("alice", "", "http://testserver", version, {"html": b"stale"})
+    page_cache.put("p/alice", "", "http://testserver", version, {"html": b"stale"})
 
     assert Client().get("/p/alice/").status_code == 404
 

@@ -4,42 +4,32 @@ A warm request is answered from the cache without a query; a cold one costs one 
 portfolio with its live revision; the draft is not even loaded). Public pages set no cookies
 and carry no CSRF token or personal data, so any shared cache may keep them, they are safe to
 compress (no secret for a BREACH-style attack to guess), and ETags let browsers revalidate for
-free. See cache.py for why a cached page cannot outlive a change.
+free. See apps/core/published.py for why a cached page cannot outlive a change.
 """
-
-import gzip
-import hashlib
-import re
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from apps.core import csp
+from apps.core import csp, published
 
-from .. import cache
 from ..models import Portfolio, SlugRedirect
 from ..rendering import render_page, snapshot
-
-# Browsers and shared caches (deploy/nginx.conf) may reuse a page for 60 s, then revalidate
-# with its ETag. No stale-while-revalidate: a page made private must be gone within those 60 s.
-PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 60}
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 @require_safe
 def public_page(request: HttpRequest, slug: str, page_slug: str = "") -> HttpResponse:
     origin = _origin(request)
-    entry, version = cache.get(slug, page_slug, origin)  # before the query: see cache.py
+    address = f"p/{slug}"
+    entry, version = published.get(address, page_slug, origin)  # before the query: see there
     if entry is None:
         entry = _render_cold(request, slug, page_slug)
         if isinstance(entry, HttpResponse):
             return entry
-        # Only the compressed page goes to the shared cache: an eighth of the bytes to move.
-        cache.put(slug, page_slug, origin, version, {**entry, "html": None})
-    return _respond(request, entry)
+        published.put(address, page_slug, origin, version, entry)
+    return published.respond(request, entry)
 
 
 def _render_cold(request: HttpRequest, slug: str, page_slug: str) -> dict | HttpResponse:
@@ -63,33 +53,7 @@ def _render_cold(request: HttpRequest, slug: str, page_slug: str) -> dict | Http
     )
     if rendered is None:
         raise Http404
-    html = rendered[0].encode()
-    return {
-        "html": html,
-        # Compressed once, when cached (level 4: within 5% of the smallest, at half the cost).
-        "gzip": gzip.compress(html, compresslevel=4, mtime=0),
-        "csp": rendered[1],
-        "noindex": noindex,
-        # Weak: the plain and the gzipped body are the same page, byte-different.
-        "etag": f'W/"{hashlib.sha256(html).hexdigest()[:32]}"',
-    }
-
-
-def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
-    if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
-        response = HttpResponse(entry["gzip"])
-        response["Content-Encoding"] = "gzip"
-    else:  # rare (browsers all take gzip): inflate once; the entry is this worker's copy
-        if entry["html"] is None:
-            entry["html"] = gzip.decompress(entry["gzip"])
-        response = HttpResponse(entry["html"])
-    patch_vary_headers(response, ["Accept-Encoding"])
-    response["ETag"] = entry["etag"]
-    patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-    csp.extend(response, entry["csp"])
-    if entry["noindex"]:
-        response["X-Robots-Tag"] = "noindex"
-    return get_conditional_response(request, etag=entry["etag"], response=response)
+    return published.entry(rendered[0], rendered[1], noindex=noindex)
 
 
 def _owner_view(request: HttpRequest, portfolio: Portfolio, page_slug: str) -> HttpResponse:

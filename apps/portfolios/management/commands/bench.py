@@ -29,7 +29,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from apps.accounts.models import User
-from apps.portfolios import cache as page_cache
+from apps.core import published
 from apps.portfolios.models import Portfolio, PortfolioRevision
 from apps.portfolios.rendering import render_page
 from apps.portfolios.views.public import public_page
@@ -82,7 +82,7 @@ class Command(BaseCommand):
         request = RequestFactory().get(f"/p/{portfolio.slug}/")
         for _ in range(ROUNDS):
             for label, view in views.items():
-                page_cache.forget(portfolio.slug)
+                published.forget(f"p/{portfolio.slug}")
                 start = time.perf_counter()
                 with CaptureQueriesContext(connection) as captured:
                     response = view(request, portfolio.slug)
@@ -104,7 +104,7 @@ class Command(BaseCommand):
         request = RequestFactory().get(f"/p/{portfolio.slug}/")
         times, queries = [], []
         for _ in range(ROUNDS // 3):
-            page_cache.forget(portfolio.slug)
+            published.forget(f"p/{portfolio.slug}")
             start = time.perf_counter()
             with CaptureQueriesContext(connection) as captured:
                 response = public_page(request, portfolio.slug)
@@ -128,7 +128,7 @@ class Command(BaseCommand):
         times, queries = [], []
         for _ in range(ROUNDS):
             if cold:
-                page_cache.forget(portfolio.slug)
+                published.forget(f"p/{portfolio.slug}")
             start = time.perf_counter()
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(url, headers={"Accept-Encoding": "gzip"})
