@@ -5,8 +5,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.blocks.fields import ItemsField, TextRowsField
+from apps.core.slugs import validate_slug
 
 from .content import DATE_FORMATS, FONTS, PAGE_SIZES, TEMPLATES, check_value
+from .models import Resume, ResumeSlugRedirect
 from .sections import BASICS, LOCATION, PROFILE, SECTIONS, Field
 
 PRESENT = {"present", "now", "current", "today"}
@@ -135,6 +137,8 @@ class SectionForm(forms.Form):
 
 
 class DesignForm(forms.Form):
+    """The layout's look; saved as it changes, the last choice wins."""
+
     template = forms.ChoiceField(choices=TEMPLATES.items(), widget=forms.RadioSelect)
     page = forms.ChoiceField(choices=PAGE_SIZES.items(), label="Paper size")
     font = forms.ChoiceField(choices=FONTS.items())
@@ -142,8 +146,51 @@ class DesignForm(forms.Form):
         regex=r"^#[0-9a-fA-F]{6}$",
         max_length=7,
         label="Accent colour",
+        widget=forms.TextInput(attrs={"type": "color"}),
         error_messages={"invalid": "Use a colour like #1d4ed8."},
+        help_text="Headings and links; made darker where needed to stay readable.",
     )
     dateFormat = forms.ChoiceField(  # noqa: N815 - JSON Resume's spelling, stored as is
-        choices=[(k, f"{k} ({v})") for k, v in DATE_FORMATS.items()], label="Dates"
+        choices=[(k, f"{v}") for k, v in DATE_FORMATS.items()], label="Dates"
+    )
+
+    def values(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class ResumeSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Resume
+        fields = ["title", "slug", "visibility"]
+        labels = {"slug": "Address"}
+        help_texts = {
+            "slug": "Your resume lives at /r/your-address/. Lowercase letters, digits and "
+            "hyphens; the old address keeps working."
+        }
+        widgets = {"visibility": forms.RadioSelect}
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"].strip().lower()
+        validate_slug(slug)
+        taken = Resume.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists()
+        moved = ResumeSlugRedirect.objects.filter(old_slug=slug).exclude(resume=self.instance)
+        if taken or moved.exists():
+            raise forms.ValidationError("That address is taken. Try another.")
+        return slug
+
+    def save(self, commit: bool = True) -> Resume:
+        """Change only this page's fields, on the freshest row (an edit or a publish made
+        meanwhile stays)."""
+        data = self.cleaned_data
+        self.instance.change_settings(
+            slug=data["slug"], title=data["title"], visibility=data["visibility"]
+        )
+        return self.instance
+
+
+class VersionForm(forms.Form):
+    label = forms.CharField(
+        max_length=120,
+        label="Name this version",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. Before tailoring for Acme"}),
     )

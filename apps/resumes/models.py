@@ -4,14 +4,19 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models.signals import post_delete, pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 
-from apps.core.slugs import validate_slug
+from apps.core import published
+from apps.core.slugs import RESERVED_SLUGS, slugify, unique_slug, validate_slug
 
 from .content import TEMPLATES, ContentError, blank_content, clean_content, layout
 from .editing import EditResult, ResumeEditing
 
 CHECKPOINT_EVERY = timedelta(minutes=10)
+# What the published page at an address shows depends on these: saving one makes it stale.
+PUBLIC_FIELDS = frozenset({"live", "visibility", "slug"})
 
 
 def default_content() -> dict:
@@ -47,6 +52,22 @@ class Resume(ResumeEditing, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, **kwargs) -> None:
+        """Save; when the fields the published page depends on change, its cached copy goes
+        stale — whoever saves (operation, admin, shell)."""
+        super().save(**kwargs)
+        fields = kwargs.get("update_fields")
+        if fields is None or PUBLIC_FIELDS.intersection(fields):
+            for slug in {self.slug, getattr(self, "_stored_slug", None)} - {None}:
+                published.forget(f"r/{slug}")
+        self._stored_slug = self.slug
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        resume = super().from_db(db, field_names, values, **kwargs)
+        resume._stored_slug = resume.__dict__.get("slug")  # absent when deferred
+        return resume
 
     def clean(self) -> None:
         try:
@@ -145,6 +166,25 @@ class Resume(ResumeEditing, models.Model):
             fresh.save(update_fields=["live", "updated_at"])
         self.live = None
 
+    def change_settings(self, *, slug: str, **values) -> None:
+        """Save the settings page (title, visibility) and move to `slug`, changing no other
+        field: an edit or a publish committed meanwhile stays."""
+        with transaction.atomic():
+            fresh = type(self).objects.select_for_update().defer("content").get(pk=self.pk)
+            for name, value in values.items():
+                setattr(fresh, name, value)
+            fresh.save(update_fields=[*values, "updated_at"])
+            if slug != fresh.slug:
+                ResumeSlugRedirect.objects.filter(old_slug=slug).delete()
+                ResumeSlugRedirect.objects.update_or_create(
+                    old_slug=fresh.slug, defaults={"resume": fresh}
+                )
+                fresh.slug = slug
+                fresh.save(update_fields=["slug", "updated_at"])
+        for name in values:
+            setattr(self, name, getattr(fresh, name))
+        self.slug = self._stored_slug = slug
+
 
 class ResumeRevision(models.Model):
     class Kind(models.TextChoices):
@@ -186,3 +226,31 @@ class ResumeSlugRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_slug} → {self.resume.slug}"
+
+
+@receiver(post_delete, sender=Resume)
+def _forget_deleted_resume(sender, instance: Resume, **kwargs) -> None:
+    # Deleting an account deletes its resumes by cascade, which never calls delete(): their
+    # published pages must go at once all the same.
+    published.forget(f"r/{instance.slug}")
+
+
+@receiver(pre_delete, sender=ResumeRevision)
+def _forget_deleted_live_revision(sender, instance: ResumeRevision, **kwargs) -> None:
+    if instance.kind == ResumeRevision.Kind.PUBLISH:  # unpublished by SET_NULL: no save
+        for slug in Resume.objects.filter(live=instance).values_list("slug", flat=True):
+            published.forget(f"r/{slug}")
+
+
+def free_address(text: str) -> str:
+    """A free, valid resume address made from a name: ada-lovelace, ada-lovelace-2, …"""
+    base = slugify(text, 44) or "resume"
+    if len(base) < 3 or base in RESERVED_SLUGS:
+        base = f"{base}-cv".strip("-")
+    taken = set(Resume.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken |= set(
+        ResumeSlugRedirect.objects.filter(old_slug__startswith=base).values_list(
+            "old_slug", flat=True
+        )
+    )
+    return unique_slug(base, taken)

@@ -1,12 +1,23 @@
 from django.urls import path
 
-from .views import editor
+from .views import editor, resume
 
 app_name = "resumes"
 urlpatterns = [
+    path("<uuid:pk>/settings/", resume.resume_settings, name="settings"),
+    path("<uuid:pk>/history/", resume.resume_history, name="history"),
+    path(
+        "<uuid:pk>/history/<uuid:revision_pk>/restore/",
+        resume.revision_restore,
+        name="revision-restore",
+    ),
+    path("<uuid:pk>/publish/", resume.resume_publish, name="publish"),
+    path("<uuid:pk>/unpublish/", resume.resume_unpublish, name="unpublish"),
+    path("<uuid:pk>/delete/", resume.resume_delete, name="delete"),
     # The editor
     path("<uuid:pk>/edit/", editor.resume_edit, name="edit"),
     path("<uuid:pk>/edit/basics/", editor.basics_edit, name="basics"),
+    path("<uuid:pk>/edit/design/", editor.design_edit, name="design"),
     path("<uuid:pk>/edit/items/<str:item_id>/", editor.item_edit, name="item"),
     path("<uuid:pk>/edit/items/<str:item_id>/move/", editor.item_move, name="item-move"),
     path(

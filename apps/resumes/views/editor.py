@@ -18,14 +18,15 @@ from apps.core import autosave
 from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
 
-from ..content import item_title, layout
-from ..forms import BasicsForm, ItemForm, SectionForm
+from ..content import TEMPLATES, item_title, layout
+from ..forms import BasicsForm, DesignForm, ItemForm, SectionForm
 from ..models import Resume
 from ..sections import SECTIONS
 from . import get_resume_for_user
 
 TEMPLATE = "resumes/resume_edit.html"
 BASICS_ID = "basics"
+DESIGN_ID = "design"
 UNDO_SECONDS = 600
 
 
@@ -48,6 +49,7 @@ def _context(resume: Resume, open_id: str = "", **extra) -> dict:
         "resume": resume,
         "sections": sections,
         "basics_title": content["basics"].get("name") or "Your name and contact details",
+        "design_title": _design_summary(resume),
         "current_id": open_id,
         "preview_url": _preview_url(resume),
         **extra,
@@ -64,6 +66,14 @@ def _preview_url(resume: Resume) -> str:
 def _panel(resume: Resume, open_id: str, data=None) -> dict:
     """The form of what is open: the contact details, an item, or a section's settings."""
     content = resume.content
+    if open_id == DESIGN_ID:
+        chosen = layout(content)
+        return {
+            "item": {"id": DESIGN_ID, "rev": chosen["rev"]},
+            "form": DesignForm(data, initial=chosen, **_ids(DESIGN_ID)),
+            "heading": "Template and style",
+            "post_url": reverse("resumes:design", args=[resume.pk]),
+        }
     if open_id == BASICS_ID:
         basics = content["basics"]
         form = BasicsForm(data, initial=BasicsForm.initial_for(basics), **_ids("basics"))
@@ -156,6 +166,13 @@ def basics_edit(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @never_cache
+def design_edit(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
+    return _autosave(request, get_resume_for_user(request, pk), DESIGN_ID)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
 def item_edit(request: AuthenticatedHttpRequest, pk: UUID, item_id: str) -> HttpResponse:
     resume = get_resume_for_user(request, pk)
     if _find(resume.content, item_id) is None:
@@ -187,7 +204,7 @@ def _autosave(request, resume: Resume, open_id: str) -> HttpResponse:
     if result and result.ok and not request.htmx:
         return _back(resume, open_id)
     stored = result.item if result and result.item is not None else panel["item"]
-    if open_id == BASICS_ID or open_id.startswith("section-"):
+    if "id" not in stored:  # the contact details, the design, a section: named by open_id
         stored = {**stored, "id": open_id, "rev": stored.get("rev", 1)}
     context = {**panel, **autosave.answer(form, result, stored), "what": "item"}
     context["reload_url"] = panel["post_url"]
@@ -210,6 +227,8 @@ def _autosave(request, resume: Resume, open_id: str) -> HttpResponse:
 
 def _save(resume: Resume, open_id: str, panel: dict, form, request):
     values = autosave.json_values(form.values())
+    if open_id == DESIGN_ID:
+        return resume.set_design(values, by=request.user)
     if open_id == BASICS_ID:
         return resume.update_basics(values, based_on=autosave.based_on(request), by=request.user)
     if open_id.startswith("section-"):
@@ -224,8 +243,15 @@ def _save(resume: Resume, open_id: str, panel: dict, form, request):
 def _summary(resume: Resume, open_id: str) -> str:
     if open_id == BASICS_ID:
         return resume.content["basics"].get("name", "")
+    if open_id == DESIGN_ID:
+        return _design_summary(resume)
     found = _find(resume.content, open_id)
     return item_title(*found) if found else ""
+
+
+def _design_summary(resume: Resume) -> str:
+    chosen = layout(resume.content)
+    return f"{TEMPLATES[chosen['template']]} · {chosen['page']}"
 
 
 def _gone(request, resume: Resume, item_id: str, message: str) -> HttpResponse:
