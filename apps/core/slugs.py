@@ -54,6 +54,15 @@ def slugify(text: str, max_length: int) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:max_length].strip("-")
 
 
+def free_address(text: str, *, fallback: str, suffix: str, taken) -> str:
+    """A free, valid address made from a name: ada-lovelace, then ada-lovelace-2, …
+    `taken(base)` gives the addresses in use (or kept as redirects) that start with `base`."""
+    base = slugify(text, 44) or fallback
+    if len(base) < 3 or base in RESERVED_SLUGS:
+        base = f"{base}-{suffix}".strip("-")
+    return unique_slug(base, taken(base))
+
+
 def unique_slug(base: str, taken: Container[str]) -> str:
     """`base`, or `base-2`, `base-3`… whichever is not taken."""
     slug, n = base, 2

@@ -10,8 +10,9 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from apps.blocks.validation import DocumentError, clean_pages, new_id
-from apps.core import published
-from apps.core.slugs import RESERVED_SLUGS, slugify, unique_slug, validate_slug
+from apps.core import published, slugs
+from apps.core.revisions import Revision
+from apps.core.slugs import validate_slug
 
 from .design import DEFAULT_DESIGN, clean_design
 from .editing import DocumentEditing, EditResult, find_block
@@ -278,35 +279,11 @@ class SlugRedirect(models.Model):
         return f"{self.old_slug} → {self.portfolio.slug}"
 
 
-class PortfolioRevision(models.Model):
-    class Kind(models.TextChoices):
-        PUBLISH = "publish", "Published"
-        CHECKPOINT = "checkpoint", "Checkpoint"
-        RESTORE = "restore", "Before a restore"
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class PortfolioRevision(Revision):
     portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="revisions")
-    snapshot = models.JSONField()
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    kind = models.CharField(max_length=12, choices=Kind)
-    label = models.CharField(max_length=120, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.name}"
-
-    @property
-    def name(self) -> str:
-        return self.label or f"{self.created_at:%d %b %Y %H:%M}"
+    class Meta(Revision.Meta):
+        pass
 
 
 def _changed_blocks(result: EditResult) -> set[str]:
@@ -323,13 +300,13 @@ def _forget_deleted_live_revision(sender, instance: PortfolioRevision, **kwargs)
 
 
 def free_address(text: str) -> str:
-    """A free, valid portfolio address made from a name: ada-lovelace, ada-lovelace-2, …"""
-    base = slugify(text, 44) or "portfolio"
-    if len(base) < 3 or base in RESERVED_SLUGS:
-        base = f"{base}-site".strip("-")
-    taken = set(
-        Portfolio.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-    ) | set(
-        SlugRedirect.objects.filter(old_slug__startswith=base).values_list("old_slug", flat=True)
+    """A free portfolio address made from a name: ada-lovelace, ada-lovelace-2, …"""
+    return slugs.free_address(text, fallback="portfolio", suffix="site", taken=_taken)
+
+
+def _taken(base: str) -> set[str]:
+    live = Portfolio.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    moved = SlugRedirect.objects.filter(old_slug__startswith=base).values_list(
+        "old_slug", flat=True
     )
-    return unique_slug(base, taken)
+    return {*live, *moved}

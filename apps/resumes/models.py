@@ -8,8 +8,9 @@ from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
-from apps.core import published
-from apps.core.slugs import RESERVED_SLUGS, slugify, unique_slug, validate_slug
+from apps.core import published, slugs
+from apps.core.revisions import Revision
+from apps.core.slugs import validate_slug
 
 from .content import TEMPLATES, ContentError, blank_content, clean_content, layout
 from .editing import EditResult, ResumeEditing
@@ -186,35 +187,11 @@ class Resume(ResumeEditing, models.Model):
         self.slug = self._stored_slug = slug
 
 
-class ResumeRevision(models.Model):
-    class Kind(models.TextChoices):
-        PUBLISH = "publish", "Published"
-        CHECKPOINT = "checkpoint", "Checkpoint"
-        RESTORE = "restore", "Before a restore"
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+class ResumeRevision(Revision):
     resume = models.ForeignKey(Resume, on_delete=models.CASCADE, related_name="revisions")
-    snapshot = models.JSONField()
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    kind = models.CharField(max_length=12, choices=Kind)
-    label = models.CharField(max_length=120, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.name}"
-
-    @property
-    def name(self) -> str:
-        return self.label or f"{self.created_at:%d %b %Y %H:%M}"
+    class Meta(Revision.Meta):
+        pass
 
 
 class ResumeSlugRedirect(models.Model):
@@ -243,14 +220,11 @@ def _forget_deleted_live_revision(sender, instance: ResumeRevision, **kwargs) ->
 
 
 def free_address(text: str) -> str:
-    """A free, valid resume address made from a name: ada-lovelace, ada-lovelace-2, …"""
-    base = slugify(text, 44) or "resume"
-    if len(base) < 3 or base in RESERVED_SLUGS:
-        base = f"{base}-cv".strip("-")
-    taken = set(Resume.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    taken |= set(
-        ResumeSlugRedirect.objects.filter(old_slug__startswith=base).values_list(
-            "old_slug", flat=True
-        )
-    )
-    return unique_slug(base, taken)
+    """A free resume address made from a name: ada-lovelace, ada-lovelace-2, …"""
+    return slugs.free_address(text, fallback="resume", suffix="cv", taken=_taken)
+
+
+def _taken(base: str) -> set[str]:
+    live = Resume.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    moved = ResumeSlugRedirect.objects.filter(old_slug__startswith=base)
+    return {*live, *moved.values_list("old_slug", flat=True)}
