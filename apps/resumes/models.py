@@ -1,12 +1,14 @@
+import re
+import unicodedata
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from apps.core.slugs import validate_slug
+from apps.core.slugs import RESERVED_SLUGS, slugify, unique_slug, validate_slug
 
 from .content import TEMPLATES, ContentError, blank_content, clean_content, layout
 from .editing import EditResult, ResumeEditing
@@ -144,6 +146,56 @@ class Resume(ResumeEditing, models.Model):
             fresh.live = None
             fresh.save(update_fields=["live", "updated_at"])
         self.live = None
+
+    # --- creating -------------------------------------------------------------------------
+
+    @classmethod
+    def create_for(cls, owner, *, title: str, content: dict) -> "Resume":
+        """A new resume of `content` (validated; items get ids) at a free address made from
+        the name on it. Raises ContentError when the content is not valid."""
+        content = clean_content(content, assign_ids=True)
+        for attempt in range(3):
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(
+                        owner=owner,
+                        title=title[:120],
+                        content=content,
+                        template=layout(content)["template"],
+                        # The name the resume shows, never its title (that one is private).
+                        slug=free_address(content["basics"].get("name") or owner.name),
+                    )
+            except IntegrityError:  # another resume took the address meanwhile
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def duplicate(self) -> "Resume":
+        """A tailored variant: the same content at a new address, unpublished."""
+        return Resume.create_for(self.owner, title=f"Copy of {self.title}", content=self.content)
+
+    def download_name(self, extension: str) -> str:
+        """“Ada-Lovelace-Backend-roles.pdf”: the person's name and the title, safe as a file
+        name in every operating system (letters of any script are kept)."""
+        name = self.content["basics"].get("name") or self.owner.name
+        words = re.sub(r"[^\w.-]+", " ", f"{name} {self.title}").split()
+        return f"{'-'.join(words)[:100].strip('.-') or 'resume'}.{extension}"
+
+
+def free_address(text: str) -> str:
+    """A free, valid resume address made from a name: ada-lovelace, ada-lovelace-2, …
+    Addresses resumes had before stay taken: they redirect to their resume."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    base = slugify(ascii_text, 44) or "resume"  # Zoë Çelik → zoe-celik
+    if len(base) < 3 or base in RESERVED_SLUGS:
+        base = f"{base}-cv".strip("-")
+    taken = set(Resume.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken |= set(
+        ResumeSlugRedirect.objects.filter(old_slug__startswith=base).values_list(
+            "old_slug", flat=True
+        )
+    )
+    return unique_slug(base, taken)
 
 
 class ResumeRevision(models.Model):
