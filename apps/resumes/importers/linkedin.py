@@ -99,9 +99,10 @@ def _read_members(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo])
     draft = Draft(title="From LinkedIn")
     budget = MAX_TOTAL
     for name, entry in members.items():
-        rows = _rows(archive, entry, name, budget, draft)
+        if _refused(entry, name, budget, draft):
+            continue
         budget -= entry.file_size
-        if rows is not None:
+        if (rows := _rows(archive, entry, name, draft)) is not None:
             READERS[name](draft, rows, name)
     if not _has_content(draft.content):
         raise ImportProblem(
@@ -112,15 +113,23 @@ def _read_members(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo])
     return draft.result()
 
 
-def _rows(archive, entry: zipfile.ZipInfo, name: str, budget: int, draft: Draft):
-    """The rows of one CSV as dicts by column name, or None (noted) when it cannot be read."""
+def _refused(entry: zipfile.ZipInfo, name: str, budget: int, draft: Draft) -> bool:
+    """Whether a member is too big to read, by what the zip declares (checked again on read)."""
     size, packed = entry.file_size, max(entry.compress_size, 1)
-    if size > min(MAX_MEMBER, budget):
+    if size > MAX_MEMBER:
         draft.note(f"{name} is larger than {MAX_MEMBER // 1_048_576} MB; left out.")
-        return None
-    if size > 65_536 and size / packed > MAX_RATIO:
+    elif size > budget:
+        draft.note(f"{name} is left out: the files together are over {MAX_TOTAL // 1_048_576} MB.")
+    elif size > 65_536 and size / packed > MAX_RATIO:
         draft.note(f"{name} claims to compress {size // packed}×, which CSV does not; left out.")
-        return None
+    else:
+        return False
+    return True
+
+
+def _rows(archive, entry: zipfile.ZipInfo, name: str, draft: Draft):
+    """The rows of one CSV as dicts by column name, or None (noted) when it cannot be read."""
+    size = entry.file_size
     try:
         with archive.open(entry) as member:
             data = member.read(size + 1)  # never more than it declared, whatever it holds

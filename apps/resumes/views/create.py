@@ -52,8 +52,9 @@ def resume_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         # A file over the upload limit was skipped while it streamed in (assets.uploads);
         # pasted text over DATA_UPLOAD_MAX_MEMORY_SIZE never gets here: errors/400.html.
+        files = request.FILES  # parses the body, which is when the size limit applies
         too_large = "file" in getattr(request, "upload_too_large", ())
-        form = ResumeImportForm(request.POST, request.FILES, too_large=too_large)
+        form = ResumeImportForm(request.POST, files, too_large=too_large)
         if form.is_valid():
             return _created(request, form.imported, form.cleaned_data["title"])
     return render(request, "resumes/resume_import.html", {"form": form})
