@@ -12,6 +12,7 @@ from datetime import date
 from html import escape
 from html.parser import HTMLParser
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -100,7 +101,7 @@ class Saved:
 def save_to_library(owner, section: str, item: dict) -> Saved:
     with transaction.atomic():
         # One save at a time per person, so a double click cannot make twins.
-        type(owner).objects.select_for_update().only("pk").get(pk=owner.pk)
+        get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
         saved = SAVERS[section](owner, item)
     saved.url = reverse(LIBRARY_PAGES[section])
     return saved
