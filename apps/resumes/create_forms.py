@@ -14,6 +14,8 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first entry, or an empty z
 
 
 class ResumeCreateForm(forms.Form):
+    LIBRARY = ("experiences", "educations", "projects", "skills")
+
     title = forms.CharField(
         max_length=120,
         initial="My resume",
@@ -54,12 +56,10 @@ class ResumeCreateForm(forms.Form):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
-        self.fields["show_email"].label = f"Put my email address ({owner.email}) on it"
-        self.fields[
-            "show_email"
-        ].help_text = (
-            "Recruiters reply to it. Off by default: you can add any address in the editor."
-        )
+        email = self.fields["show_email"]
+        email.label = f"Put my email address ({owner.email}) on it"
+        email.help_text = "Recruiters reply to it. Off by default, as on portfolios: you can "
+        email.help_text += "add any address in the editor."
         kinds = {
             "experiences": Experience.objects.owned_by(owner),
             "educations": Education.objects.owned_by(owner),
@@ -72,9 +72,8 @@ class ResumeCreateForm(forms.Form):
             field = self.fields[name]
             field.queryset = queryset
             field.label_from_instance = _label
-            self.initial.setdefault(name, [obj.pk for obj in queryset])  # all, to begin with
-
-    LIBRARY = ("experiences", "educations", "projects", "skills")
+            # Every item ticked, to begin with.
+            self.initial.setdefault(name, list(queryset.values_list("pk", flat=True)))
 
     def library_fields(self) -> list:
         return [self[name] for name in self.LIBRARY]

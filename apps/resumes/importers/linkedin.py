@@ -105,9 +105,10 @@ def _read_members(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo])
         if (rows := _rows(archive, entry, name, draft)) is not None:
             READERS[name](draft, rows, name)
     if not _has_content(draft.content):
-        raise ImportProblem(
-            [f"Nothing to import: {', '.join(members)} held no rows.", *draft.notes]
-        )
+        names = ", ".join(members)
+        if draft.notes:
+            raise ImportProblem([f"Nothing could be imported from {names}:", *draft.notes])
+        raise ImportProblem([f"Nothing to import: {names} held no rows."])
     if missing := [name for name in MAIN_FILES if name not in members]:
         draft.note(f"Not in this export: {', '.join(missing)}.")
     return draft.result()
