@@ -1,11 +1,13 @@
 """A person brings their JSON Resume in by pasting it, finds it in their resumes, and takes it
 out again as a download."""
 
+import datetime
 import json
 import re
 
 from playwright.sync_api import Page, expect
 
+from apps.library.models import Experience, Project
 from apps.resumes.models import Resume
 from tests.conftest import make_user
 from tests.e2e.conftest import shot, sign_in
@@ -53,10 +55,6 @@ def test_paste_a_json_resume_see_it_listed_and_download_it(page: Page):
 
 
 def test_start_a_resume_from_chosen_library_items(page: Page):
-    import datetime
-
-    from apps.library.models import Experience, Project
-
     ada = make_user("ada@example.com", name="Ada Lovelace", title="Analyst")
     Experience.objects.create(
         owner=ada,
