@@ -25,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = core_views.bad_request
 handler403 = core_views.permission_denied
 handler404 = core_views.page_not_found
 handler500 = core_views.server_error

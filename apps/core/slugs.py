@@ -2,6 +2,7 @@
 the words none may take, and one way to make a free one from a title."""
 
 import re
+import unicodedata
 from collections.abc import Container
 
 from django.core.exceptions import ValidationError
@@ -51,6 +52,8 @@ def validate_slug(value: str) -> None:
 
 
 def slugify(text: str, max_length: int) -> str:
+    """Zoë Çelik → zoe-celik: letters lose their accents rather than drop out."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:max_length].strip("-")
 
 

@@ -56,17 +56,19 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     portfolios = list(request.user.portfolios.select_related("live")[:6])
+    resumes = list(request.user.resumes.select_related("live")[:4])
     project_count = request.user.projects.count()
     context = {
-        "next_steps": _next_steps(request.user, portfolios, project_count),
+        "next_steps": _next_steps(request.user, portfolios, resumes, project_count),
         "asset_count": request.user.assets.count(),
         "project_count": project_count,
         "portfolios": portfolios,
+        "resumes": resumes,
     }
     return render(request, "core/dashboard.html", context)
 
 
-def _next_steps(user, portfolios: list, project_count: int) -> list[dict]:
+def _next_steps(user, portfolios: list, resumes: list, project_count: int) -> list[dict]:
     """What a new creator should do next, in order; done steps stay visible, ticked."""
     return [
         {"label": "Verify your email address", "done": True, "url": None},
@@ -87,6 +89,7 @@ def _next_steps(user, portfolios: list, project_count: int) -> list[dict]:
             "done": any(p.live_id for p in portfolios),
             "url": "portfolios:list",
         },
+        {"label": "Create your resume", "done": bool(resumes), "url": "resumes:create"},
         {
             "label": "Turn on two-factor authentication",
             "done": user.has_mfa,
@@ -141,6 +144,11 @@ def _check_storage() -> None:
                 raise RuntimeError("storage did not return the bytes it was given")
     finally:
         default_storage.delete(name)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    # Mostly a form posted with more text than DATA_UPLOAD_MAX_MEMORY_SIZE: say so.
+    return render(request, "errors/400.html", status=400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:

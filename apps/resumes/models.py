@@ -1,9 +1,10 @@
+import re
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
@@ -185,6 +186,40 @@ class Resume(ResumeEditing, models.Model):
         for name in values:
             setattr(self, name, getattr(fresh, name))
         self.slug = self._stored_slug = slug
+
+    # --- creating -------------------------------------------------------------------------
+
+    @classmethod
+    def create_for(cls, owner, *, title: str, content: dict) -> "Resume":
+        """A new resume of `content` (validated; items get ids) at a free address made from
+        the name on it. Raises ContentError when the content is not valid."""
+        content = clean_content(content, assign_ids=True)
+        for attempt in range(3):
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(
+                        owner=owner,
+                        title=title[:120],
+                        content=content,
+                        template=layout(content)["template"],
+                        # The name the resume shows, never its title (that one is private).
+                        slug=free_address(content["basics"].get("name") or owner.name),
+                    )
+            except IntegrityError:  # another resume took the address meanwhile
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def duplicate(self) -> "Resume":
+        """A tailored variant: the same content at a new address, unpublished."""
+        return Resume.create_for(self.owner, title=f"Copy of {self.title}", content=self.content)
+
+    def download_name(self, extension: str) -> str:
+        """“Ada-Lovelace-Backend-roles.pdf”: the person's name and the title, safe as a file
+        name in every operating system (letters of any script are kept)."""
+        name = self.content["basics"].get("name") or self.owner.name
+        words = re.sub(r"[^\w.-]+", " ", f"{name} {self.title}").split()
+        return f"{'-'.join(words)[:100].strip('.-') or 'resume'}.{extension}"
 
 
 class ResumeRevision(Revision):
