@@ -64,8 +64,8 @@ def test_names_in_any_script_make_a_safe_file_name(client, alice, resume):
 def test_the_download_imports_back_into_the_same_resume(client, alice, resume):
     first = resume.content["work"][0]
     resume.update_item("work", first["id"], {"position": "CTO"}, based_on=first["rev"])
-    resume.show_section("awards", False)
-    resume.rename_section("work", "Experience")
+    resume.set_section("awards", shown=False)
+    resume.set_section("work", heading="Experience")
     resume.set_design({"template": "modern", "accent": "#0f766e"})
     client.force_login(alice)
     downloaded = download(client, resume).content
