@@ -20,6 +20,7 @@ from apps.core.types import AuthenticatedHttpRequest
 
 from ..content import TEMPLATES, item_title, layout
 from ..forms import BasicsForm, DesignForm, ItemForm, SectionForm
+from ..library import LIBRARY_PAGES
 from ..models import Resume
 from ..sections import SECTIONS
 from . import get_resume_for_user
@@ -108,6 +109,7 @@ def _panel(resume: Resume, open_id: str, data=None) -> dict:
         "heading": SECTIONS[key].label,
         "post_url": reverse("resumes:item", args=[resume.pk, item["id"]]),
         "section_key": key,
+        "to_library": key in LIBRARY_PAGES,
     }
 
 
