@@ -1,7 +1,21 @@
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
+
+
+@dataclass(frozen=True)
+class LibraryKind:
+    """A kind of the person's things that blocks may show (`BlockType.library`): rendering
+    loads it in one query per page and freezes `as_json` of each row into the snapshot."""
+
+    model: type[models.Model]
+    as_json: Callable[[models.Model, dict], dict]  # (row, resolved assets) -> what blocks show
+    # Blocks pick items one by one (a dict by id), or filter the kind in library order (a list).
+    by_id: bool = False
+    asset_ids: Callable[[models.Model], list[str]] = lambda row: []
 
 
 class BlockForm(forms.Form):
@@ -35,6 +49,8 @@ class BlockType:
     assets: tuple[str, ...] = ()
     # Sources a page showing this block must allow: {"frame-src": ("https://…",)}
     csp: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Kinds the block brings that the library does not have (the resume block: resumes)
+    kinds: dict[str, LibraryKind] = field(default_factory=dict)
 
     @property
     def template(self) -> str:

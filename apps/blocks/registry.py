@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
 
-from .base import BlockType
+from .base import BlockType, LibraryKind
 from .types import (
     about,
     case_study,
@@ -71,6 +71,11 @@ def blocks_in(pages: list[dict]) -> Iterator[tuple[BlockType, dict]]:
 def asset_ids(pages: list[dict]) -> set[str]:
     """Every asset id a document's blocks declare (hex, as stored)."""
     return {i for kind, block in blocks_in(pages) for i in kind.asset_ids(block["data"])}
+
+
+def kinds() -> dict[str, LibraryKind]:
+    """The library kinds block types bring with them."""
+    return {name: kind for block in BLOCK_TYPES.values() for name, kind in block.kinds.items()}
 
 
 def library_kinds(pages: list[dict]) -> set[str]:

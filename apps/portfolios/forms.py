@@ -6,7 +6,7 @@ from apps.core.slugs import SLUG, SLUG_HELP, validate_slug
 
 from . import design as designs
 from .models import Portfolio, SlugRedirect
-from .rendering import LIBRARY
+from .rendering import library
 
 
 class PortfolioCreateForm(forms.Form):
@@ -235,10 +235,11 @@ def editor_form(block: dict, owner, data=None) -> forms.Form:
             form.fields[key].widget = ImageChoicesWidget(
                 choices=asset_choices(owner.assets.all()[:200])
             )
-    for library, key in kind.library.items():
+    kinds = library()
+    for name, key in kind.library.items():
         if not key:
             continue
-        items = LIBRARY[library].model.objects.filter(owner=owner)
+        items = kinds[name].model.objects.filter(owner=owner)
         choices = [(item.pk.hex, str(item)) for item in items]  # spelled as blocks store ids
         if isinstance(form.fields[key], forms.CharField):
             form.fields[key].widget = forms.Select(choices=[("", "Choose…"), *choices])

@@ -7,15 +7,14 @@ from the snapshot alone. `render_page()` works from such a snapshot and never to
 
 import base64
 import hashlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 
-from django.db import models
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 
 from apps.assets.models import Asset
 from apps.blocks import registry
+from apps.blocks.base import LibraryKind
 from apps.blocks.validation import readable_blocks
 from apps.core.richtext import sanitize
 from apps.library.models import Education, Experience, Project, Skill
@@ -28,18 +27,19 @@ def resolve(owner, pages: list[dict], also_assets: Iterable[str] = ()) -> dict:
     kind some block shows (one query per kind) and every asset they or those items name (one
     query), only ever the owner's. Shaped for `BlockType.get_context`."""
     kinds = registry.library_kinds(pages)
+    every = library()
     rows = {
         name: list(kind.model.objects.filter(owner=owner)) if name in kinds else []
-        for name, kind in LIBRARY.items()
+        for name, kind in every.items()
     }
     wanted = registry.asset_ids(pages) | set(also_assets)
-    for name, kind in LIBRARY.items():
+    for name, kind in every.items():
         wanted.update(i for row in rows[name] for i in kind.asset_ids(row))
     if owner.avatar_id:
         wanted.add(owner.avatar_id.hex)
     assets = {a.pk.hex: _asset(a) for a in Asset.objects.filter(owner=owner, pk__in=wanted)}
     resolved = {"profile": _profile(owner, assets), "assets": assets}
-    for name, kind in LIBRARY.items():
+    for name, kind in every.items():
         items = [kind.as_json(row, assets) for row in rows[name]]
         resolved[name] = {item["id"]: item for item in items} if kind.by_id else items
     return resolved
@@ -223,17 +223,7 @@ def _education(e: Education, assets: dict) -> dict:
     }
 
 
-@dataclass(frozen=True)
-class LibraryKind:
-    """A kind of library item that block types may declare (`BlockType.library`)."""
-
-    model: type[models.Model]
-    as_json: Callable[[models.Model, dict], dict]  # (row, resolved assets) -> what blocks show
-    # Blocks pick items one by one (a dict by id), or filter the kind in library order (a list).
-    by_id: bool = False
-    asset_ids: Callable[[models.Model], list[str]] = lambda row: []
-
-
+# The library's own kinds. Block types may bring more (`BlockType.kinds`, e.g. resumes).
 LIBRARY: dict[str, LibraryKind] = {
     "projects": LibraryKind(
         Project,
@@ -245,3 +235,8 @@ LIBRARY: dict[str, LibraryKind] = {
     "experiences": LibraryKind(Experience, _experience),
     "educations": LibraryKind(Education, _education),
 }
+
+
+def library() -> dict[str, LibraryKind]:
+    """Every kind blocks may show: the library's and the ones block types bring."""
+    return {**LIBRARY, **registry.kinds()}

@@ -4,7 +4,7 @@ import pytest
 from django.template.loader import get_template
 
 from apps.blocks import registry
-from apps.portfolios.rendering import LIBRARY
+from apps.portfolios.rendering import library
 
 TYPES = sorted(registry.BLOCK_TYPES)
 
@@ -16,7 +16,7 @@ def test_declarations_name_fields_of_the_form_and_kinds_rendering_resolves(name)
 
     assert set(kind.assets) <= set(fields)
     assert {key for key in kind.library.values() if key} <= set(fields)
-    assert set(kind.library) <= set(LIBRARY)
+    assert set(kind.library) <= set(library())
 
 
 @pytest.mark.parametrize("name", TYPES)
