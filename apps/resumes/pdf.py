@@ -12,7 +12,9 @@ makes it fetch anything — links are written into the PDF, never followed.
 """
 
 import hashlib
+import io
 import mimetypes
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,6 +24,7 @@ import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache as shared_cache
+from fontTools.ttLib import TTFont
 
 from .content import layout
 from .rendering import render_page, stylesheet_paths
@@ -29,6 +32,8 @@ from .rendering import render_page, stylesheet_paths
 CACHE_SECONDS = 7 * 24 * 3600
 PAGE_NUMBERS = "resume/paged.css"
 FIT_ONE_PAGE = "resume/compact-fit.css"
+# PDFium (page images, the ATS check's reading) is not thread-safe: one document at a time.
+PDFIUM = threading.Lock()
 # What can change a PDF besides its HTML: these files, and WeasyPrint itself.
 PRINT_SOURCES = (
     Path(settings.BASE_DIR, "templates", "resumes", "print"),
@@ -79,9 +84,7 @@ def write_pdf(document: PrintDocument) -> bytes:
     """Print the HTML. Page numbers ("Page 2 of 3") only on a resume of several pages: they sit
     in the margin, so adding or leaving them out never moves a line of text. The compact
     template takes one step smaller type when that is what fits it on one page."""
-    source = weasyprint.HTML(
-        string=document.html, base_url=_static_root(), url_fetcher=StaticFetcher()
-    )
+    source = weasyprint.HTML(string=document.html, base_url=_static_root(), url_fetcher=_fetcher())
     numbers = _stylesheet(PAGE_NUMBERS)
     extra: list = []
     printed = source.render(stylesheets=[numbers], pdf_tags=True)
@@ -95,7 +98,7 @@ def write_pdf(document: PrintDocument) -> bytes:
 
 
 def _stylesheet(path: str) -> weasyprint.CSS:
-    return weasyprint.CSS(filename=_static_file(path), url_fetcher=StaticFetcher())
+    return weasyprint.CSS(filename=_static_file(path), url_fetcher=_fetcher())
 
 
 class StaticFetcher(weasyprint.urls.URLFetcher):
@@ -107,10 +110,30 @@ class StaticFetcher(weasyprint.urls.URLFetcher):
         path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
         if path is None or not any(path.is_relative_to(root) for root in _allowed_roots()):
             raise ValueError(f"Resumes load only their own stylesheets and fonts, not {url[:80]}")
+        if path.suffix == ".woff2":
+            return weasyprint.urls.URLFetcherResponse(
+                url, _font(path), {"Content-Type": "font/ttf"}
+            )
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return weasyprint.urls.URLFetcherResponse(
             url, path.read_bytes(), {"Content-Type": content_type}
         )
+
+
+@cache
+def _fetcher() -> StaticFetcher:
+    return StaticFetcher()  # one per process: making one builds an SSL context we never use
+
+
+@cache
+def _font(path: Path) -> bytes:
+    """A WOFF2 font, decompressed once per process: WeasyPrint would otherwise decompress it
+    (in Python, a third of a second for four faces) for every PDF."""
+    font = TTFont(path)
+    font.flavor = None
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 @cache

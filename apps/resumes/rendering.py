@@ -46,6 +46,11 @@ FIRST_PAINT_FONTS = {
     "source-serif": ("source-serif-4-latin-400-normal", "source-serif-4-latin-600-normal"),
     "fraunces": ("fraunces-latin-400-normal", "fraunces-latin-600-normal"),
 }
+# Latin letters that do not decompose into an ASCII letter and a mark.
+LATIN = str.maketrans(
+    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "AE",
+     "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "ı": "i"}
+)  # fmt: skip
 PAPER = "#ffffff"
 INK = "#1f2328"
 
@@ -245,14 +250,15 @@ def document_meta(view: dict, title: str) -> dict:
     }
 
 
-def file_name(view: dict, title: str, extension: str) -> tuple[str, str]:
+def file_name(content: dict, title: str, extension: str) -> tuple[str, str]:
     """(ASCII name, Unicode name) for a download, from the person's name and the resume's
     title: "Zoë Müller" + "Backend roles" → ("Zoe-Muller-Backend-roles.pdf",
     "Zoë-Müller-Backend-roles.pdf")."""
-    words = f"{view['person']['name']} {text(title)}"
-    unicode_name = "-".join(re.findall(r"\w+", words))[:100].strip("-_") or "Resume"
-    ascii_name = unicodedata.normalize("NFKD", unicode_name).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"-{2,}", "-", ascii_name).strip("-_") or "Resume"
+    words = f"{text(content['basics'].get('name'))} {text(title)}"
+    unicode_name = "-".join(re.findall(r"[^\W_]+", words))[:100].strip("-") or "Resume"
+    spelled = unicodedata.normalize("NFKD", unicode_name.translate(LATIN))
+    ascii_name = spelled.encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"-{2,}", "-", ascii_name).strip("-") or "Resume"
     return f"{ascii_name}.{extension}", f"{unicode_name}.{extension}"
 
 
@@ -307,23 +313,34 @@ def stylesheet_paths(chosen: dict) -> list[str]:
 def tokens_css(chosen: dict) -> str:
     """The layout's choices as CSS: every value comes from an allowlist or the checked accent
     colour, so no text a person typed reaches a stylesheet."""
-    accent = chosen["accent"].lower()
-    tint = mix(accent, PAPER, 0.9)
-    # Headings and links in the accent colour must still read: darkened until they pass WCAG AA
-    # (4.5:1) on the paper and on the tint behind the modern template's sidebar.
-    ink = readable_on(accent, (PAPER, tint))
+    colors = accent_colors(chosen["accent"])
     rules = (
-        f":root{{--accent:{accent};--accent-ink:{ink};--accent-tint:{tint};"
-        f"--accent-rule:{mix(accent, PAPER, 0.55)};--ink:{INK};"
+        f":root{{--accent:{colors['accent']};--accent-ink:{colors['ink']};"
+        f"--accent-tint:{colors['tint']};--accent-rule:{colors['rule']};--ink:{INK};"
         f"--font:{FONT_STACKS[chosen['font']]}}}"
         f"@page{{size:{chosen['page']}}}"
     )
     if chosen["template"] == "modern":  # the sidebar's tint runs down every page
+        tint = colors["tint"]
         rules += (
             f"@page{{background:linear-gradient(to right,{tint} 0,{tint} 68mm,"
             f"{PAPER} 68mm,{PAPER} 100%);background-repeat:repeat-y}}"
         )
     return rules
+
+
+def accent_colors(accent: str) -> dict[str, str]:
+    """The accent and what is made of it: a tint for backgrounds, a lighter shade for rules,
+    and `ink` — the accent darkened until text in it passes WCAG AA (4.5:1) on the paper and
+    on the tint behind the modern template's sidebar."""
+    accent = accent.lower()
+    tint = mix(accent, PAPER, 0.9)
+    return {
+        "accent": accent,
+        "tint": tint,
+        "rule": mix(accent, PAPER, 0.55),
+        "ink": readable_on(accent, (PAPER, tint)),
+    }
 
 
 def mix(color: str, other: str, amount: float) -> str:
