@@ -91,7 +91,7 @@ def check(pdf: bytes, view: dict) -> Report:
     put into it."""
     with open_pdf(pdf) as document:
         pages = [page.get_textpage().get_text_bounded() for page in document]
-    report = Report(pages=[text.replace("\r\n", "\n").replace("\r", "\n") for text in pages])
+    report = Report(pages=[_plain(text) for text in pages])
     reader = PdfReader(io.BytesIO(pdf))
     report.links = _annotation_links(reader)
     text = report.text
@@ -105,6 +105,12 @@ def check(pdf: bytes, view: dict) -> Report:
     order = {"error": 0, "warning": 1, "tip": 2}
     report.warnings.sort(key=lambda w: order[w["level"]])
     return report
+
+
+def _plain(text: str) -> str:
+    """PDFium's text with "\\n" line ends, and the hyphen it marks as U+0002 where a line
+    breaks after one written back as a hyphen."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-")
 
 
 def normal(value: str) -> str:
