@@ -25,9 +25,14 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache as shared_cache
 from fontTools.ttLib import TTFont
+from PIL import ImageFile
 
 from .content import layout
 from .rendering import render_page, stylesheet_paths
+
+# Importing WeasyPrint switches on Pillow's LOAD_TRUNCATED_IMAGES for the whole process; image
+# uploads (apps/assets) rely on Pillow refusing a damaged file, and resumes print no images.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 CACHE_SECONDS = 7 * 24 * 3600
 PAGE_NUMBERS = "resume/paged.css"

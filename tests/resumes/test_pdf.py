@@ -138,3 +138,10 @@ def test_the_title_is_part_of_the_version(sample):
 def test_printing_fetches_nothing_but_the_resume_stylesheets_and_fonts(url):
     with pytest.raises(ValueError):
         pdf.StaticFetcher().fetch(url)
+
+
+def test_printing_leaves_uploads_refusing_damaged_images(sample):
+    from PIL import ImageFile
+
+    pdf.pdf_for(sample, "T")  # WeasyPrint is loaded and has printed
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
