@@ -290,7 +290,7 @@ def render_page(
         "meta": document_meta(view, title),
         "for_print": for_print,
         "stylesheets": stylesheets,
-        "fonts": [static(f"site/fonts/{f}.woff2") for f in FIRST_PAINT_FONTS[chosen["font"]]],
+        "fonts": [] if for_print else _first_paint_fonts(chosen),
         "tokens_css": css,
         "downloads": downloads,
         "canonical": canonical,
@@ -299,6 +299,10 @@ def render_page(
     }
     html = render_to_string(f"resumes/print/{template}.html", context)
     return html, {"style-src": [f"'sha256-{_b64_sha256(css)}'"]}
+
+
+def _first_paint_fonts(chosen: dict) -> list[str]:
+    return [static(f"site/fonts/{name}.woff2") for name in FIRST_PAINT_FONTS[chosen["font"]]]
 
 
 def stylesheet_paths(chosen: dict) -> list[str]:

@@ -40,7 +40,9 @@ def styled(template: str) -> dict:
 def test_a_template_on_the_web_and_on_paper(page: Page, template):
     content = styled(template)
     downloads = [("Download PDF", "#pdf"), ("Word", "#docx")]
-    html, additions = render_page(content, title="Backend roles", for_print=False, downloads=downloads)
+    html, additions = render_page(
+        content, title="Backend roles", for_print=False, downloads=downloads
+    )
     header = build_policy(policy(additions))
     page.route(
         "**/resume-web/",
