@@ -6,7 +6,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help run test install install-dev env chromium lint format css css-check bench clean
+.PHONY: help run test install install-dev env chromium pango lint format css css-check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,7 +26,7 @@ env: ## Write .env with a fresh SECRET_KEY for local development (once)
 	  echo "Wrote .env (DEBUG=true, fresh SECRET_KEY)."; \
 	fi
 
-run: install env ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
+run: install env pango ## Install, migrate, load demo data and serve on http://127.0.0.1:8000
 	@$(PY) manage.py migrate --no-input
 	@$(PY) manage.py seed_demo
 	@$(PY) manage.py runserver 127.0.0.1:8000
@@ -38,6 +38,19 @@ chromium: ## Install Chromium for the browser tests when it is missing
 	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    $(PY) -m playwright install chromium; \
+	  fi; \
+	fi
+
+# WeasyPrint (resume PDFs) lays text out with Pango, and falls back to DejaVu for characters the
+# app's fonts lack. The check is WeasyPrint itself loading: it fails when a library is missing.
+pango: ## Install Pango and fonts for WeasyPrint (resume PDFs) when they are missing
+	@if ! $(PY) -c 'import weasyprint' >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Pango and fonts for PDFs with apt…"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
+	      libharfbuzz-subset0 fontconfig fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "Install Pango 1.44 or newer (WeasyPrint needs it for PDFs)."; \
 	  fi; \
 	fi
 
@@ -63,7 +76,7 @@ css-check: ## Fail when the committed CSS is stale (skipped when Node is missing
 	  fi; rm -f $$tmp; echo "CSS is up to date."; \
 	else echo "Node is not installed: skipping the CSS freshness check."; fi
 
-test: install-dev chromium ## Lint, Django checks, migrations check, CSS check and the whole pytest suite
+test: install-dev chromium pango ## Lint, Django checks, migrations check, CSS check and the whole pytest suite
 	@$(PY) -m ruff check .
 	@DEBUG=true $(PY) manage.py check
 	@DEBUG=true $(PY) manage.py makemigrations --check --dry-run
@@ -75,7 +88,7 @@ BENCH_ENV := DEBUG=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=127.0.0.1,tests
 	STATIC_ROOT=$(CURDIR)/.bench/static MEDIA_ROOT=$(CURDIR)/.bench/media TASK_BACKEND=immediate \
 	LOG_LEVEL=WARNING
 
-bench: install ## Benchmark public pages and the editor (PostgreSQL when DATABASE_URL is set)
+bench: install pango ## Benchmark public pages, the editor and resume PDFs (PostgreSQL when DATABASE_URL is set)
 	@for want in wrk:wrk nginx:nginx-light nginx:nginx; do \
 	  tool=$${want%%:*}; package=$${want#*:}; \
 	  command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || [ "$$(id -u)" != 0 ] \
@@ -87,6 +100,7 @@ bench: install ## Benchmark public pages and the editor (PostgreSQL when DATABAS
 	@$(BENCH_ENV) $(PY) manage.py collectstatic --no-input -v0
 	@$(BENCH_ENV) $(PY) manage.py migrate --no-input -v0
 	@$(BENCH_ENV) $(PY) manage.py bench $(BENCH_ARGS)
+	@$(BENCH_ENV) $(PY) manage.py bench_resumes
 
 clean: ## Remove build and test leftovers
 	rm -rf .pytest_cache .ruff_cache staticfiles test-artifacts

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import create, editor, resume
+from .views import create, editor, files, resume
 
 app_name = "resumes"
 urlpatterns = [
@@ -24,6 +24,16 @@ urlpatterns = [
     path("<uuid:pk>/publish/", resume.resume_publish, name="publish"),
     path("<uuid:pk>/unpublish/", resume.resume_unpublish, name="unpublish"),
     path("<uuid:pk>/delete/", resume.resume_delete, name="delete"),
+    # Files made from it
+    path("<uuid:pk>/pdf/", files.resume_pdf, name="pdf"),
+    path("<uuid:pk>/docx/", files.resume_docx, name="docx"),
+    path("<uuid:pk>/ats/", files.resume_ats, name="ats"),
+    path("<uuid:pk>/preview/", files.resume_preview, name="preview"),
+    path(
+        "<uuid:pk>/preview/<slug:version>/<int:number>.png",
+        files.resume_preview_page,
+        name="preview-page",
+    ),
     # The editor
     path("<uuid:pk>/edit/", editor.resume_edit, name="edit"),
     path("<uuid:pk>/edit/basics/", editor.basics_edit, name="basics"),
