@@ -74,7 +74,8 @@
     var adds = within(source, '[data-adds]');
     var opens = e.detail.verb === 'get' && e.detail.target && e.detail.target.id === 'edit-panel';
     if (form && (adds || opens)) form.closest('.item-form').inert = true; // nothing typed into what is being left
-    focusNext = planFocus(source);
+    var plan = planFocus(source);
+    if (plan) focusNext = plan; // a request with no plan (say, the preview) keeps the one pending
   });
   document.addEventListener('htmx:configRequest', function (e) {
     var form = e.detail.elt;

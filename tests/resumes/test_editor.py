@@ -46,7 +46,7 @@ def test_saving_an_item_answers_with_its_own_status_rev_and_slots(client, alice,
     assert html.select_one(f"#save-state-{work['id']}")["data-state"] == "saved"
     assert html.select_one(f"#row-summary-{work['id']}").text == "CTO · Pied Piper"
     assert not html.select("input:not([type=hidden]), textarea, select")
-    assert "resume-changed" in r["HX-Trigger-After-Swap"]
+    assert "resume-saved" in r["HX-Trigger-After-Swap"]
     saved = item(resume, "work")
     assert saved["position"] == "CTO" and saved["highlights"] == ["Won"]
     assert "startDate" not in saved  # the form left it empty: JSON Resume leaves it out

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import trigger_client_event
@@ -58,10 +58,7 @@ def _context(resume: Resume, open_id: str = "", **extra) -> dict:
 
 
 def _preview_url(resume: Resume) -> str:
-    try:
-        return reverse("resumes:preview", args=[resume.pk])
-    except NoReverseMatch:  # the page images come with the print templates
-        return ""
+    return reverse("resumes:preview", args=[resume.pk])
 
 
 def _panel(resume: Resume, open_id: str, data=None) -> dict:
@@ -138,7 +135,7 @@ def _outline(request, resume: Resume, open_id: str = "", **extra) -> HttpRespons
 
 def _changed(response: HttpResponse) -> HttpResponse:
     """Tell the page the resume changed (the preview redraws), after the swap."""
-    return trigger_client_event(response, "resume-changed", after="swap")
+    return trigger_client_event(response, "resume-saved", after="swap")
 
 
 def _full(request, resume: Resume, open_id: str, **extra) -> HttpResponse:
