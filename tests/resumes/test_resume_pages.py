@@ -109,3 +109,15 @@ def test_anonymous_visitors_are_sent_to_sign_in_and_wrong_methods_refused(client
     assert client.get(f"/resumes/{resume.pk}/settings/").url.startswith("/accounts/login/")
     client.force_login(alice)
     assert client.get(f"/resumes/{resume.pk}/publish/").status_code == 405
+
+
+def test_publishing_puts_it_online_and_says_where(client, alice, resume):
+    client.force_login(alice)
+
+    r = client.post(f"/resumes/{resume.pk}/publish/", follow=True)
+
+    assert "Your resume is online at http://testserver/r/alice-cv/" in r.text
+    resume.refresh_from_db()
+    assert resume.status == "published"
+    client.logout()
+    assert client.get("/r/alice-cv/").status_code == 200

@@ -80,6 +80,9 @@ def _origin(request: HttpRequest) -> str:
 
 @require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
+    """Every public (not unlisted, not private) portfolio page and resume."""
+    from apps.resumes.models import Resume
+
     portfolios = (
         Portfolio.objects.filter(live__isnull=False, visibility=Portfolio.Visibility.PUBLIC)
         .select_related("live")
@@ -96,6 +99,10 @@ def sitemap(request: HttpRequest) -> HttpResponse:
                     "lastmod": portfolio.live.created_at,
                 }
             )
+    resumes = Resume.objects.filter(live__isnull=False, visibility=Resume.Visibility.PUBLIC)
+    for slug, published_at in resumes.values_list("slug", "live__created_at"):
+        loc = request.build_absolute_uri(reverse("public_resumes:page", args=[slug]))
+        urls.append({"loc": loc, "lastmod": published_at})
     return render(
         request, "portfolios/sitemap.xml", {"urls": urls}, content_type="application/xml"
     )
@@ -121,6 +128,7 @@ PRIVATE_PATHS = [
     "/dashboard/",
     "/library/",
     "/portfolios/",
+    "/resumes/",
     "/settings/",
     "/credits/",
 ]

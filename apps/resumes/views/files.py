@@ -27,7 +27,9 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 def resume_pdf(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
     resume = get_resume_for_user(request, pk)
     data, version = pdf.pdf_for(resume.content, resume.title)
-    return _download(request, resume, data, version, "pdf", "application/pdf")
+    return attachment(
+        request, resume.content, resume.title, data, version, "pdf", "application/pdf"
+    )
 
 
 @login_required
@@ -40,7 +42,7 @@ def resume_docx(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
     if unchanged is not None:  # the browser's copy is this one: no need to build it
         return unchanged
     data = word.docx_bytes(resume.content, resume.title)
-    return _download(request, resume, data, version, "docx", DOCX)
+    return attachment(request, resume.content, resume.title, data, version, "docx", DOCX)
 
 
 @login_required
@@ -108,12 +110,15 @@ def _found(report: ats.Report) -> dict:
     }
 
 
-def _download(request, resume: Resume, data: bytes, version: str, extension: str, kind: str):
+def attachment(
+    request, content: dict, title: str, data: bytes, version: str, extension: str, kind: str
+) -> HttpResponse:
+    """A file made from a resume, named for the person, revalidated by its version."""
     etag = _etag(version)
     unchanged = get_conditional_response(request, etag=etag)
     if unchanged is not None:
         return unchanged
-    ascii_name, unicode_name = rendering.file_name(resume.content, resume.title, extension)
+    ascii_name, unicode_name = rendering.file_name(content, title, extension)
     response = HttpResponse(data, content_type=kind)
     # RFC 6266: an ASCII name for every client, the real one (UTF-8) for those that read it.
     response["Content-Disposition"] = (
