@@ -22,6 +22,7 @@ from .types import (
     hero,
     links,
     projects,
+    resume,
     rich_text,
     skills,
     stats,
@@ -47,6 +48,7 @@ BLOCK_TYPES: dict[str, BlockType] = {
         contact,
         cta,
         video,
+        resume,
         divider,
     )
 }
