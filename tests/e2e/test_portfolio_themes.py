@@ -9,6 +9,7 @@ from apps.blocks.validation import clean_pages, new_id
 from apps.library.models import Education, Experience, Project, Skill
 from apps.portfolios.design import THEMES
 from apps.portfolios.models import Portfolio
+from apps.resumes.models import Resume
 from tests.conftest import image_upload, make_user
 from tests.e2e.conftest import shot
 
@@ -27,6 +28,8 @@ def a_portfolio_with_every_block() -> Portfolio:
     grace = make_user("grace@example.com", name="Grace Hopper", title="Compiler pioneer")
     portrait = picture(grace, "grace.png", (40, 60, 120), (640, 640), "Grace at her desk")
     shots = [picture(grace, f"shot-{n}.png", (30 * n, 140, 90)) for n in range(1, 4)]
+    cv = Resume.objects.create(owner=grace, title="Compilers", slug="grace-cv")
+    cv.publish(by=grace)
     compiler = Project.objects.create(
         owner=grace,
         title="A-0 System",
@@ -123,6 +126,7 @@ def a_portfolio_with_every_block() -> Portfolio:
         "cta": {"text": "Need a compiler?", "button_url": "https://example.com/hire"},
         "video": {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "caption": "A lecture"},
         "divider": {"style": "line", "size": "lg"},
+        "resume": {"resume": cv.pk.hex, "heading": "My resume"},
     }
     blocks = [
         {"id": new_id(), "type": kind, "rev": 1, "data": content[kind]} for kind in BLOCK_TYPES
