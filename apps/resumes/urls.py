@@ -38,14 +38,11 @@ urlpatterns = [
     path("<uuid:pk>/edit/", editor.resume_edit, name="edit"),
     path("<uuid:pk>/edit/basics/", editor.basics_edit, name="basics"),
     path("<uuid:pk>/edit/design/", editor.design_edit, name="design"),
+    # The outline's buttons name their item (one form per action, however many items)
+    path("<uuid:pk>/edit/items/move/", editor.item_move, name="item-move"),
+    path("<uuid:pk>/edit/items/duplicate/", editor.item_duplicate, name="item-duplicate"),
+    path("<uuid:pk>/edit/items/delete/", editor.item_delete, name="item-delete"),
     path("<uuid:pk>/edit/items/<str:item_id>/", editor.item_edit, name="item"),
-    path("<uuid:pk>/edit/items/<str:item_id>/move/", editor.item_move, name="item-move"),
-    path(
-        "<uuid:pk>/edit/items/<str:item_id>/duplicate/",
-        editor.item_duplicate,
-        name="item-duplicate",
-    ),
-    path("<uuid:pk>/edit/items/<str:item_id>/delete/", editor.item_delete, name="item-delete"),
     path("<uuid:pk>/edit/items/<str:item_id>/restore/", editor.item_restore, name="item-restore"),
     path("<uuid:pk>/edit/sections/reorder/", editor.sections_reorder, name="sections-reorder"),
     path("<uuid:pk>/edit/sections/<str:key>/", editor.section_edit, name="section"),

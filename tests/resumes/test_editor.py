@@ -151,9 +151,9 @@ def test_items_are_added_moved_duplicated_deleted_and_undone(client, alice, resu
     resume.refresh_from_db()
     new = resume.content["skills"][1]
     assert f'id="item-form-{new["id"]}"' in added.text
-    client.post(url(resume, f"items/{new['id']}/move/"), {"direction": "up"}, headers=HTMX)
-    client.post(url(resume, f"items/{new['id']}/duplicate/"), headers=HTMX)
-    deleted = client.post(url(resume, f"items/{first['id']}/delete/"), headers=HTMX)
+    client.post(url(resume, "items/move/"), {"item": new["id"], "direction": "up"}, headers=HTMX)
+    client.post(url(resume, "items/duplicate/"), {"item": new["id"]}, headers=HTMX)
+    deleted = client.post(url(resume, "items/delete/"), {"item": first["id"]}, headers=HTMX)
     assert "Undo" in deleted.text
     client.post(url(resume, f"items/{first['id']}/restore/"), headers=HTMX)
 
@@ -191,8 +191,9 @@ def test_other_peoples_items_are_404(client, bob, resume):
     client.force_login(bob)
     work = item(resume, "work")
 
-    for action in ("", "move/", "duplicate/", "delete/"):
-        assert client.post(url(resume, f"items/{work['id']}/{action}")).status_code == 404
+    assert client.post(url(resume, f"items/{work['id']}/")).status_code == 404
+    for action in ("move/", "duplicate/", "delete/"):
+        assert client.post(url(resume, f"items/{action}"), {"item": work["id"]}).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, resume):
@@ -205,7 +206,7 @@ def test_wrong_methods_and_unknown_things_are_refused(client, alice, resume):
     client.force_login(alice)
     work = item(resume, "work")
 
-    assert client.get(url(resume, f"items/{work['id']}/delete/")).status_code == 405
+    assert client.get(url(resume, "items/delete/")).status_code == 405
     assert client.post(url(resume)).status_code == 405
     assert client.post(url(resume, "sections/hobbies/add/")).status_code == 404
     gone = client.post(url(resume, "items/" + "0" * 32 + "/"), {"rev": 1}, headers=HTMX)

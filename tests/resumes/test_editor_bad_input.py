@@ -23,6 +23,7 @@ WEIRD = [
     "javascript:alert(1)",
 ]
 FIELDS = [
+    "item",
     "rev",
     "keep_rev",
     "direction",
@@ -64,8 +65,9 @@ def urls(resume) -> list[str]:
         f"{base}/edit/basics/",
         f"{base}/edit/design/",
         f"{base}/edit/items/{work}/",
-        f"{base}/edit/items/{work}/move/",
-        f"{base}/edit/items/{work}/duplicate/",
+        f"{base}/edit/items/move/",
+        f"{base}/edit/items/duplicate/",
+        f"{base}/edit/items/delete/",
         f"{base}/edit/items/{work}/restore/",
         f"{base}/edit/items/💥/",
         f"{base}/edit/sections/work/",
