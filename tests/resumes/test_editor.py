@@ -204,7 +204,6 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, resume):
 
 def test_wrong_methods_and_unknown_things_are_refused(client, alice, resume):
     client.force_login(alice)
-    work = item(resume, "work")
 
     assert client.get(url(resume, "items/delete/")).status_code == 405
     assert client.post(url(resume)).status_code == 405
