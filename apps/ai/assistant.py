@@ -105,13 +105,16 @@ def stream_suggestion(
     request = _reserve(user, definition, provider, version, ip, idempotency_key)
     if request.finished:
         return iter([request.output, _suggestion(user, request.output, prompt, request)])
-    return _streamed(user, request, provider, definition, prompt)
+    stream = _streamed(user, request, provider, definition, prompt)
+    next(stream)  # started: closing it now, even before the first chunk, cancels and refunds
+    return stream
 
 
 def _streamed(user, request, provider, definition: Task, prompt: Prompt):
     started = time.monotonic()
     stream = None
     try:
+        yield None
         stream = provider.stream(prompt)
         for chunk in stream:
             _check_leak(stream.text, prompt)
