@@ -40,7 +40,8 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 NUMBER = re.compile(r"(?<![\w.])[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?%|[kKmM]\b|x\b|\+)?")
 WORD = re.compile(r"[A-Za-z][\w'’.+#&-]*[\w+#]|[A-Za-z]")
 SENTENCE_END = re.compile(r"(^|[.!?:;\n•*–—-]\s*|[\"“(]\s*)$")
-CONNECTORS = {"of", "and", "&", "de", "for", "the", "in", "at", "van", "von", "da"}
+# Lower-case words inside one name: "University of the Arts", "Centre for Design".
+CONNECTORS = {"of", "&", "de", "for", "the", "van", "von", "da", "der", "du", "la", "le"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Words that open sentences without naming anything.
 COMMON = set(
@@ -59,6 +60,9 @@ COMMON = set(
     first second third next last new other another same own great good strong key core main
     built led ran made wrote grew cut drove won taught set brought began became took gave
     found kept held sold spent thought understood bought put read saw met
+    holds has works leads builds loves brings makes helps knows writes designs manages creates
+    runs speaks teaches enjoys offers delivers drives owns combines blends turns focuses
+    recent selected featured latest see
     """.split()
 )
 
@@ -174,7 +178,7 @@ def _names(text: str) -> list[tuple[int, int]]:
         word = match.group()
         folded = re.split("['’]", word.casefold().strip("."))[0]  # I'm → i
         gap = text[run[-1].end() : match.start()] if run else ""
-        if run and gap.strip() not in ("", "&"):
+        if run and (gap.strip() not in ("", "&") or "\n" in gap):
             close()
         if folded in MONTHS or folded in WEEKDAYS:
             close()

@@ -60,6 +60,8 @@ def _places(resume: dict) -> list[tuple[str, str]]:
 
 
 def _label(section: str, item: dict) -> str:
+    if section == "basics":
+        return "Summary"
     names = {
         "work": ("position", "name"),
         "projects": ("name",),

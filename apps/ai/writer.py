@@ -627,7 +627,7 @@ def mentor(portfolio: list[dict], findings: list[dict]) -> dict:
     suggestions = []
     for block in portfolio:
         text = block.get("text") or ""
-        if not text or block["block_id"] in flagged:
+        if not text:
             continue
         long = [s for s in sentences(text) if _words(s) > 30]
         fillers = sorted({m.lower() for m in re.findall(FILLERS.replace(r"\s+", ""), text, re.I)})
@@ -639,7 +639,7 @@ def mentor(portfolio: list[dict], findings: list[dict]) -> dict:
             tip = f"Cut filler words ({', '.join(fillers)}): the text reads stronger without them."
         elif hedges:
             tip = "Drop the hedges (“I think”, “maybe”): say what you did plainly."
-        elif block["type"] == "about" and _words(text) < 60:
+        elif block["type"] == "about" and _words(text) < 60 and block["block_id"] not in flagged:
             tip = "Say a little more: how you work, and one result you are proud of."
         else:
             continue

@@ -180,25 +180,40 @@ def chat(text: str, finish: str = "stop", tokens=(40, 10)) -> dict:
                 "message": {"role": "assistant", "content": text},
                 "finish_reason": finish,
             }
-        ],  # fmt: skip
+        ],
         "usage": {
             "prompt_tokens": tokens[0],
             "completion_tokens": tokens[1],
             "total_tokens": sum(tokens),
-        },  # fmt: skip
+        },
     }
 
 
 def chat_chunk(text: str | None = None, finish: str | None = None, usage=None) -> dict:
-    choices = [] if usage else [
-        {"index": 0, "delta": {"content": text} if text is not None else {},
-         "finish_reason": finish}
-    ]  # fmt: skip
-    chunk = {"id": "c", "object": "chat.completion.chunk", "created": 0, "model": "test-model",
-             "choices": choices}  # fmt: skip
+    choices = (
+        []
+        if usage
+        else [
+            {
+                "index": 0,
+                "delta": {"content": text} if text is not None else {},
+                "finish_reason": finish,
+            }
+        ]
+    )
+    chunk = {
+        "id": "c",
+        "object": "chat.completion.chunk",
+        "created": 0,
+        "model": "test-model",
+        "choices": choices,
+    }
     if usage:
-        chunk["usage"] = {"prompt_tokens": usage[0], "completion_tokens": usage[1],
-                          "total_tokens": sum(usage)}  # fmt: skip
+        chunk["usage"] = {
+            "prompt_tokens": usage[0],
+            "completion_tokens": usage[1],
+            "total_tokens": sum(usage),
+        }
     return chunk
 
 

@@ -117,7 +117,7 @@ def test_a_streamed_answer_arrives_in_pieces(openai_server, alice):
                 chat_chunk(usage=(30, 6)),
             ],
             done=True,
-        )  # fmt: skip
+        )
     )
 
     parts = list(assistant.stream_suggestion(alice, "improve", TEXT))
@@ -150,8 +150,9 @@ def test_a_stream_that_breaks_mid_way_raises_and_refunds(openai_server, alice, e
 
 
 def test_cancelling_a_stream_before_any_text_refunds_everything(openai_server, alice):
-    openai_server.reply(Events([chat_chunk("")] + [chat_chunk(f"w{i} ") for i in range(100)],
-                               gap=0.05, done=True))  # fmt: skip
+    openai_server.reply(
+        Events([chat_chunk("")] + [chat_chunk(f"w{i} ") for i in range(100)], gap=0.05, done=True)
+    )
     before = balance(alice)
 
     stream = assistant.stream_suggestion(alice, "improve", TEXT)
