@@ -178,6 +178,29 @@ def _top_up(locked_user, period: str) -> list[CreditEntry]:
 
 
 class AIRequestQuerySet(models.QuerySet["AIRequest"]):
+    def credits_per_day(self, days: int) -> list[dict]:
+        """The last `days` days, oldest first: {"day", "text", "image", "requests"} each,
+        days without use included (zeros)."""
+        from django.db.models import Count, Sum
+        from django.db.models.functions import TruncDate
+
+        today = timezone.localdate()
+        first = today - timedelta(days=days - 1)
+        rows = (
+            self.filter(created_at__date__gte=first)
+            .annotate(day=TruncDate("created_at"))
+            .values("day", "kind")
+            .annotate(credits=Sum("credits_charged"), requests=Count("id"))
+        )
+        usage = {
+            first + timedelta(days=n): {"text": 0, "image": 0, "requests": 0} for n in range(days)
+        }
+        for row in rows:
+            if row["day"] in usage:
+                usage[row["day"]][row["kind"]] += row["credits"] or 0
+                usage[row["day"]]["requests"] += row["requests"]
+        return [{"day": day, **values} for day, values in usage.items()]
+
     def stale(self) -> "AIRequestQuerySet":
         """Reservations older than AI_RESERVATION_SECONDS: their worker died or hung."""
         cutoff = timezone.now() - timedelta(seconds=settings.AI_RESERVATION_SECONDS)
