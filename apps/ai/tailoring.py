@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .honesty import unverified
-from .writer import _resume_text, job_keywords
+from .jobs import job_keywords, resume_text
 
 TEXT_FIELDS = {
     "basics": ("summary", "label"),
@@ -52,10 +52,10 @@ def coverage(keywords: list[str], resume: dict) -> list[dict]:
 
 
 def _places(resume: dict) -> list[tuple[str, str]]:
-    places = [("Summary", _resume_text(resume.get("basics") or {}))]
+    places = [("Summary", resume_text(resume.get("basics") or {}))]
     for section in ("work", "projects", "volunteer", "education", "skills", "certificates"):
         for item in resume.get(section) or []:
-            places.append((_label(section, item), _resume_text(item)))
+            places.append((_label(section, item), resume_text(item)))
     return places
 
 
@@ -84,7 +84,7 @@ def _item(resume: dict, section: str, item_id: str) -> dict | None:
 
 def check_edits(proposed: list[dict], resume: dict, facts: dict) -> tuple[list[Edit], list]:
     """(edits that may be shown, withheld ones with the claims that kept them back)."""
-    sources = [_resume_text(resume), facts]
+    sources = [resume_text(resume), facts]
     kept, withheld = [], []
     for raw in proposed:
         section, item_id, field = raw.get("section"), str(raw.get("item_id")), raw.get("field")

@@ -14,7 +14,7 @@ import time
 from django.conf import settings
 from PIL import Image, ImageDraw, ImageFilter
 
-from .. import writer
+from .. import jobs, writer
 from .base import ASPECTS, AIError, Prompt, Provider, Result, Stream, estimate_tokens
 
 
@@ -48,7 +48,7 @@ def _text(prompt: Prompt) -> str:
         case "highlights":
             return writer.highlights(dict(data.get("job") or {}), str(data.get("notes") or ""))
         case "cover_letter":
-            return writer.cover_letter(
+            return jobs.cover_letter(
                 dict(data.get("resume") or {}), str(data.get("job_description") or ""), tone
             )
     raise AIError("unsupported", "The offline writer cannot do this task.")
@@ -60,7 +60,7 @@ def _data(prompt: Prompt) -> dict:
         case "skills":
             return writer.skills(data)
         case "tailor":
-            return writer.tailor(dict(data.get("resume") or {}), str(data.get("job_description")))
+            return jobs.tailor(dict(data.get("resume") or {}), str(data.get("job_description")))
         case "mentor":
             return writer.mentor(
                 list(data.get("portfolio") or []), list(data.get("findings") or [])
