@@ -81,3 +81,33 @@ def mailers_from_url(url: str) -> dict:
     return {
         "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
     }
+
+
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}.") from None
+    if value <= 0:
+        raise ImproperlyConfigured(f"{name} must be more than 0, not {raw!r}.")
+    return value
+
+
+def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
+    return raw
+
+
+def env_url(name: str) -> str:
+    """An http(s) base URL, or "" when unset."""
+    raw = os.environ.get(name, "").strip()
+    if raw and (urlsplit(raw).scheme not in {"http", "https"} or not urlsplit(raw).hostname):
+        raise ImproperlyConfigured(f"{name} must be an http:// or https:// URL, not {raw!r}.")
+    return raw

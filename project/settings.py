@@ -13,7 +13,17 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from project.env import env_bool, env_int, env_list, env_str, mailers_from_url, read_dotenv
+from project.env import (
+    env_bool,
+    env_choice,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+    env_url,
+    mailers_from_url,
+    read_dotenv,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
@@ -68,6 +78,7 @@ INSTALLED_APPS = [
     "apps.blocks",
     "apps.portfolios",
     "apps.resumes",
+    "apps.ai",
     "apps.api",
 ]
 
@@ -205,6 +216,62 @@ TASKS = {
         if TASK_BACKEND == "immediate"
         else "django_tasks_db.DatabaseBackend"
     }
+}
+
+# --- AI -------------------------------------------------------------------------------------
+# The browser never talks to a model provider: the server does, with these keys, and charges
+# the person's credits. Without a key the offline writer answers (deterministic, labelled).
+
+GEMINI_API_KEY = env_str("GEMINI_API_KEY").strip()
+GEMINI_BASE_URL = env_url("GEMINI_BASE_URL")  # a stand-in server (tests); Google's by default
+OPENAI_API_KEY = env_str("OPENAI_API_KEY").strip()
+OPENAI_BASE_URL = env_url("OPENAI_BASE_URL")  # any OpenAI-compatible server (Ollama, vLLM…)
+OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-mini")
+# Default: gemini with a Gemini key, else openai when an OpenAI-compatible server or key is
+# named, else offline. Tests are hermetic: offline unless a test chooses otherwise.
+if TESTING:
+    _default_provider = "offline"
+elif GEMINI_API_KEY:
+    _default_provider = "gemini"
+elif OPENAI_BASE_URL or OPENAI_API_KEY:
+    _default_provider = "openai"
+else:
+    _default_provider = "offline"
+AI_PROVIDER = env_choice("AI_PROVIDER", ("gemini", "openai", "offline"), _default_provider)
+if AI_PROVIDER == "gemini" and not GEMINI_API_KEY:
+    raise ImproperlyConfigured("AI_PROVIDER=gemini needs GEMINI_API_KEY.")
+if AI_PROVIDER == "openai" and not (OPENAI_BASE_URL or OPENAI_API_KEY):
+    raise ImproperlyConfigured(
+        "AI_PROVIDER=openai needs OPENAI_BASE_URL (a compatible server) or OPENAI_API_KEY."
+    )
+AI_TEXT_MODEL = env_str("AI_TEXT_MODEL", "gemini-2.5-flash")
+AI_IMAGE_MODEL = env_str(
+    "AI_IMAGE_MODEL", "gpt-image-1" if AI_PROVIDER == "openai" else "gemini-2.5-flash-image"
+)
+AI_CONNECT_TIMEOUT = env_float("AI_CONNECT_TIMEOUT", 5.0)  # seconds
+AI_READ_TIMEOUT = env_float("AI_READ_TIMEOUT", 60.0)  # seconds, between bytes of an answer
+AI_MAX_RETRIES = min(env_int("AI_MAX_RETRIES", 2), 2)  # non-streaming calls; 429/5xx/timeouts
+AI_RETRY_BACKOFF = env_float("AI_RETRY_BACKOFF", 1.0)  # seconds before the first retry; doubles
+AI_OFFLINE_STREAM_DELAY = 0.0 if TESTING else 0.03  # seconds between offline words
+# Credits: a request reserves its task's most, then is charged by tokens used (at least 1).
+AI_TOKENS_PER_CREDIT = env_int("AI_TOKENS_PER_CREDIT", 2000)
+AI_RESERVATION_SECONDS = env_int("AI_RESERVATION_SECONDS", 600)  # then refunded by a task
+AI_MONTHLY_CREDITS = {  # each month the balance is topped up to these
+    "free": {
+        "text": env_int("AI_FREE_TEXT_CREDITS", 50),
+        "image": env_int("AI_FREE_IMAGE_CREDITS", 10),
+    },
+    "pro": {
+        "text": env_int("AI_PRO_TEXT_CREDITS", 500),
+        "image": env_int("AI_PRO_IMAGE_CREDITS", 100),
+    },
+}
+AI_RATE_LIMITS = {  # requests per window: (count, seconds)
+    "user": [
+        (env_int("AI_USER_PER_MINUTE", 10), 60),
+        (env_int("AI_USER_PER_DAY", 300), 86_400),
+    ],
+    "ip": [(env_int("AI_IP_PER_MINUTE", 30), 60)],
 }
 
 # --- Accounts -------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import uuid
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 
 FREE_TEXT_CREDITS = 50
@@ -88,6 +88,17 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+    def save(self, *args, **kwargs) -> None:
+        """Save; a new account's credits are written to the ledger as its opening balance, so
+        the ledger always sums to the balance (apps/ai/models.py)."""
+        if not self._state.adding:
+            return super().save(*args, **kwargs)
+        from apps.ai.models import CreditEntry
+
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            CreditEntry.objects.open_account(self)
 
     def get_full_name(self) -> str:
         return self.name or self.email

@@ -1,5 +1,6 @@
 import logging
 import uuid
+from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
@@ -9,8 +10,11 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
+
+from apps.ai.models import monthly_allowance
 
 from .types import AuthenticatedHttpRequest
 
@@ -101,7 +105,59 @@ def _next_steps(user, portfolios: list, resumes: list, project_count: int) -> li
 @login_required
 @require_safe
 def credits(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "core/credits.html")
+    user = request.user
+    usage = user.ai_requests.credits_per_day(CHART_DAYS)
+    context = {
+        "allowance": {kind: monthly_allowance(user, kind) for kind in ("text", "image")},
+        "next_top_up": _first_of_next_month(),
+        "entries": user.credit_entries.exclude(delta=0).select_related("request")[:50],
+        "requests": user.ai_requests.all()[:50],
+        "chart": _usage_chart(usage),
+        "used_this_month": sum(
+            d["text"] + d["image"]
+            for d in usage
+            if d["day"] >= timezone.localdate().replace(day=1)
+        ),
+    }
+    return render(request, "core/credits.html", context)
+
+
+CHART_DAYS = 30
+CHART_WIDTH, CHART_HEIGHT = 600, 120
+
+
+def _usage_chart(usage: list[dict]) -> dict:
+    """Stacked bars (text below, image above) of credits used per day, as SVG geometry."""
+    top = max([d["text"] + d["image"] for d in usage] + [1])
+    slot = CHART_WIDTH / len(usage)
+    bars = []
+    for index, day in enumerate(usage):
+        text_h = round(day["text"] / top * CHART_HEIGHT, 1)
+        image_h = round(day["image"] / top * CHART_HEIGHT, 1)
+        bars.append(
+            {
+                **day,
+                "x": round(index * slot + 1, 1),
+                "width": round(slot - 2, 1),
+                "text_y": CHART_HEIGHT - text_h,
+                "text_h": text_h,
+                "image_y": CHART_HEIGHT - text_h - image_h,
+                "image_h": image_h,
+            }
+        )
+    return {
+        "bars": bars,
+        "top": top,
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "first": usage[0]["day"],
+        "last": usage[-1]["day"],
+    }
+
+
+def _first_of_next_month():
+    today = timezone.localdate()
+    return (today.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 @never_cache

@@ -67,8 +67,10 @@ def test_the_dashboard_refuses_posts(client, alice):
 
 
 def test_the_credits_page_shows_both_balances_and_the_plan(client, alice):
-    alice.ai_text_credits, alice.ai_image_credits = 17, 3
-    alice.save()
+    from apps.ai.models import CreditEntry
+
+    CreditEntry.objects.grant(alice, "text", -33, note="Test")
+    CreditEntry.objects.grant(alice, "image", -7, note="Test")
     client.force_login(alice)
 
     r = client.get("/credits/")

@@ -52,6 +52,14 @@ def test_production_settings_pass_the_deploy_check_without_a_warning():
         ("STORAGE_BACKEND", "s3", "S3_BUCKET must be set"),
         ("TASK_BACKEND", "celery", "TASK_BACKEND must be immediate or database"),
         ("ASSET_MAX_BYTES", "10MB", "ASSET_MAX_BYTES must be a whole number"),
+        ("AI_PROVIDER", "claude", "AI_PROVIDER must be one of gemini, openai, offline"),
+        ("AI_PROVIDER", "gemini", "AI_PROVIDER=gemini needs GEMINI_API_KEY"),
+        ("AI_PROVIDER", "openai", "AI_PROVIDER=openai needs OPENAI_BASE_URL"),
+        ("GEMINI_BASE_URL", "localhost:9000", "GEMINI_BASE_URL must be an http:// or https://"),
+        ("OPENAI_BASE_URL", "ftp://models", "OPENAI_BASE_URL must be an http:// or https://"),
+        ("AI_READ_TIMEOUT", "slow", "AI_READ_TIMEOUT must be a number"),
+        ("AI_CONNECT_TIMEOUT", "0", "AI_CONNECT_TIMEOUT must be more than 0"),
+        ("AI_FREE_TEXT_CREDITS", "lots", "AI_FREE_TEXT_CREDITS must be a whole number"),
     ],
 )
 def test_a_bad_value_stops_the_start_and_names_the_variable(name, value, message):
@@ -90,3 +98,22 @@ def test_configured_social_sign_in_shows_its_buttons_and_allows_the_redirect():
     r = manage("shell", "--no-imports", "-c", code, **env)
 
     assert r.stdout.split() == ["True", "True", "True", "404"], r.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "provider"),
+    [
+        ({}, "offline"),
+        ({"GEMINI_API_KEY": "k"}, "gemini"),
+        ({"OPENAI_BASE_URL": "http://127.0.0.1:11434/v1"}, "openai"),
+        ({"GEMINI_API_KEY": "k", "OPENAI_BASE_URL": "http://127.0.0.1:11434/v1"}, "gemini"),
+        ({"GEMINI_API_KEY": "k", "AI_PROVIDER": "offline"}, "offline"),
+    ],
+)
+def test_the_ai_provider_follows_the_keys_that_are_set(env, provider):
+    code = "from django.conf import settings; print(settings.AI_PROVIDER)"
+    clean = {k: "" for k in ("GEMINI_API_KEY", "OPENAI_BASE_URL", "OPENAI_API_KEY", "AI_PROVIDER")}
+
+    r = manage("shell", "--no-imports", "-c", code, **{**PRODUCTION_ENV, **clean, **env})
+
+    assert r.stdout.strip() == provider, r.stderr

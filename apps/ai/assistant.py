@@ -1,0 +1,437 @@
+"""The one entry point the editors call for AI help.
+
+Each function checks the input and the rate limits, reserves the task's most credits, calls the
+configured provider, settles the real cost (or refunds everything on any failure), and returns
+the answer with what in it the person's data does not back up. Errors are AIError: show
+`error.message` to the person as it is.
+
+    suggestion = assistant.suggest(request.user, "improve", {"text": text}, ip=ip)
+    for part in assistant.stream_suggestion(user, "about", {}, ip=ip):
+        ...  # str chunks, then one Suggestion; close() the iterator to cancel
+"""
+
+import logging
+import math
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+
+from . import limits
+from .facts import person_facts, plain
+from .honesty import Claim, unverified
+from .mentor import Finding, blocks_for_review, review
+from .models import BALANCE_FIELDS, AIRequest, PromptOverride
+from .prompts import TASKS, PromptError, Task, build_prompt
+from .providers import AIError, Prompt, get_provider
+from .providers.base import ASPECTS, STYLES, Result
+from .tailoring import Edit, Withheld, apply_edits, check_edits, coverage, keywords_for
+
+logger = logging.getLogger("apps.ai")
+
+MAX_INPUT = 20_000  # characters of any one text given to a task
+MAX_OUTPUT = 20_000
+MAX_IMAGE_PROMPT = 1000
+ALL_FACTS = ("profile", "projects", "experience", "education", "skills")
+
+__all__ = [
+    "AIError",
+    "apply_edits",
+    "generate_image",
+    "mentor",
+    "request_image",
+    "suggest",
+    "stream_suggestion",
+    "tailor",
+]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    unverified_spans: list[Claim]  # claims the person's data lacks: highlight, confirm
+    offline: bool  # written by the offline writer: label it so
+    credits_left: int
+    request_id: str = ""
+
+
+@dataclass(frozen=True)
+class Tailoring:
+    edits: list[Edit]  # each accepted or rejected on its own; apply_edits() makes the resume
+    withheld: list[Withheld]  # edits dropped for claims the resume and library lack
+    coverage: list[dict]  # {"keyword", "found", "where"} for each of the job's keywords
+    offline: bool
+    credits_left: int
+    request_id: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    findings: list[Finding]  # the checks, free
+    suggestions: list[dict] = field(default_factory=list)  # {"block_id", "suggestion"}
+    offline: bool = False
+    credits_left: int | None = None
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def suggest(
+    user, task: str, inputs: Mapping[str, Any], *, ip: str | None = None, idempotency_key: str = ""
+) -> Suggestion:
+    """A text suggestion for `task` (see prompts.TASKS) from `inputs` and the library."""
+    definition, prompt, version = _prepare(user, task, inputs, structured=False)
+    provider = get_provider()
+    request = _reserve(user, definition, provider, version, ip, idempotency_key)
+    if request.finished:  # the same submission again: its answer, not a second charge
+        return _suggestion(user, request.output, prompt, request)
+    result = _run(request, lambda: provider.generate(prompt), definition, prompt)
+    return _suggestion(user, result.text, prompt, request)
+
+
+def stream_suggestion(
+    user, task: str, inputs: Mapping[str, Any], *, ip: str | None = None, idempotency_key: str = ""
+) -> Iterator[str | Suggestion]:
+    """Like `suggest`, as it is written: str chunks, then the Suggestion. Checks, limits and
+    the reservation happen before this returns (AIError). Closing the iterator cancels: a
+    stream cancelled before any text refunds all; after, it costs what it used."""
+    definition, prompt, version = _prepare(user, task, inputs, structured=False)
+    provider = get_provider()
+    request = _reserve(user, definition, provider, version, ip, idempotency_key)
+    if request.finished:
+        return iter([request.output, _suggestion(user, request.output, prompt, request)])
+    stream = _streamed(user, request, provider, definition, prompt)
+    next(stream)  # started: closing it now, even before the first chunk, cancels and refunds
+    return stream
+
+
+def _streamed(user, request, provider, definition: Task, prompt: Prompt):
+    started = time.monotonic()
+    stream = None
+    try:
+        yield None
+        stream = provider.stream(prompt)
+        for chunk in stream:
+            _check_leak(stream.text, prompt)
+            yield chunk
+        result = stream.result
+        if not result.text.strip():
+            raise AIError("malformed", "The AI service sent an empty answer. Try again.")
+    except GeneratorExit:
+        if stream is not None:
+            stream.cancel()
+        used = stream.result if stream is not None and stream.text else None
+        request.settle(
+            _cost(used, definition) if used else 0,
+            AIRequest.Status.CANCELLED,
+            error="cancelled",
+            **_done(used, started),
+        )
+        raise
+    except AIError as exc:
+        request.refund(AIRequest.Status.FAILED, exc.kind, **_done(None, started))
+        raise
+    except BaseException:
+        request.refund(AIRequest.Status.FAILED, "error", **_done(None, started))
+        raise
+    request.settle(_cost(result, definition), **_done(result, started))
+    yield _suggestion(user, result.text, prompt, request)
+
+
+def tailor(
+    user, resume: dict, job_description: str, *, ip: str | None = None, idempotency_key: str = ""
+) -> Tailoring:
+    """Edits that fit a resume's content (JSON Resume, as stored) to a job description, and
+    which of the job's keywords the resume covers. No edit adds a number, date or name the
+    resume and library lack."""
+    content = _for_prompt(resume)
+    inputs = {"resume": content, "job_description": job_description}
+    definition, prompt, version = _prepare(user, "tailor", inputs, structured=True)
+    provider = get_provider()
+    request = _reserve(user, definition, provider, version, ip, idempotency_key)
+    result = _structured(request, provider, definition, prompt)
+    facts = person_facts(user, ALL_FACTS)
+    edits, withheld = check_edits(result.data.get("edits", []), resume, facts)
+    keywords = keywords_for(job_description, result.data.get("keywords", []))
+    return Tailoring(
+        edits,
+        withheld,
+        coverage(keywords, resume),
+        _offline(request),
+        _balance(user, "text"),
+        str(request.pk),
+    )
+
+
+def mentor(
+    user, portfolio, *, ip: str | None = None, idempotency_key: str = "", with_ai: bool = True
+) -> Review:
+    """The portfolio's findings (free) and, with_ai, a model's suggestions per block."""
+    findings = review(portfolio)
+    if not with_ai:
+        return Review(findings)
+    blocks = blocks_for_review(portfolio)
+    inputs = {"portfolio": blocks, "findings": [f.as_dict() for f in findings]}
+    definition, prompt, version = _prepare(user, "mentor", inputs, structured=True)
+    provider = get_provider()
+    request = _reserve(user, definition, provider, version, ip, idempotency_key)
+    result = _structured(request, provider, definition, prompt)
+    known = {b["block_id"] for b in blocks}
+    suggestions = [
+        {"block_id": s["block_id"], "suggestion": s["suggestion"].strip()}
+        for s in result.data.get("suggestions", [])
+        if s.get("block_id") in known and s.get("suggestion", "").strip()
+    ]
+    return Review(findings, suggestions, _offline(request), _balance(user, "text"))
+
+
+# --- images ---------------------------------------------------------------------------------
+
+
+def request_image(
+    user,
+    prompt: str,
+    aspect: str = "1:1",
+    style: str = "abstract",
+    *,
+    ip: str | None = None,
+    idempotency_key: str = "",
+) -> AIRequest:
+    """Reserve an image credit and queue the picture; poll the request's status (and then
+    its `asset`). With the immediate task backend it is done when this returns."""
+    from .tasks import make_image
+
+    prompt = _image_input(prompt, aspect, style)
+    provider = get_provider()
+    limits.check(user.pk, ip)
+    _sweep_now_and_then()
+    request = AIRequest.reserve(
+        user,
+        task="image",
+        kind="image",
+        credits=1,
+        provider=provider.name,
+        model=provider.image_model,
+        idempotency_key=idempotency_key,
+    )
+    if not request.finished:
+        transaction.on_commit(lambda: make_image.enqueue(str(request.pk), prompt, aspect, style))
+    return request
+
+
+def generate_image(
+    user,
+    prompt: str,
+    aspect: str = "1:1",
+    style: str = "abstract",
+    *,
+    ip: str | None = None,
+    idempotency_key: str = "",
+):
+    """Generate a picture now and store it in the person's asset library (kind "ai", the
+    prompt kept); one image credit, refunded when anything fails."""
+    prompt = _image_input(prompt, aspect, style)
+    provider = get_provider()
+    limits.check(user.pk, ip)
+    _sweep_now_and_then()
+    request = AIRequest.reserve(
+        user,
+        task="image",
+        kind="image",
+        credits=1,
+        provider=provider.name,
+        model=provider.image_model,
+        idempotency_key=idempotency_key,
+    )
+    if not request.finished:
+        run_image(request, prompt, aspect, style)
+    if request.asset is None:
+        raise AIError("malformed", "The image could not be made. Your credit was refunded.")
+    return request.asset
+
+
+def run_image(request: AIRequest, prompt: str, aspect: str, style: str) -> None:
+    """Make and store the picture of a reserved request; settle or refund it."""
+    from apps.assets.models import Asset
+
+    started = time.monotonic()
+    provider = get_provider(request.provider)
+    try:
+        png = provider.generate_image(prompt, aspect, style)
+        upload = SimpleUploadedFile(f"ai-{request.pk.hex[:8]}.png", png, "image/png")
+        asset, _ = Asset.create_from_upload(
+            request.user, upload, kind=Asset.Kind.AI, title=prompt[:80], prompt=prompt
+        )
+    except ValidationError as exc:  # e.g. the storage quota is full
+        request.refund(AIRequest.Status.FAILED, "invalid_input", **_done(None, started))
+        raise AIError("invalid_input", exc.messages[0]) from None
+    except AIError as exc:
+        request.refund(AIRequest.Status.FAILED, exc.kind, **_done(None, started))
+        raise
+    except BaseException:
+        request.refund(AIRequest.Status.FAILED, "error", **_done(None, started))
+        raise
+    request.settle(1, asset=asset, **_done(None, started))
+
+
+def _image_input(prompt: str, aspect: str, style: str) -> str:
+    prompt = " ".join((prompt or "").split())
+    if not prompt:
+        raise AIError("invalid_input", "Describe the image you want.")
+    if len(prompt) > MAX_IMAGE_PROMPT:
+        raise AIError(
+            "invalid_input", f"Keep the description under {MAX_IMAGE_PROMPT} characters."
+        )
+    if aspect not in ASPECTS:
+        raise AIError("invalid_input", f"Choose an aspect ratio: {', '.join(ASPECTS)}.")
+    if style not in STYLES:
+        raise AIError("invalid_input", f"Choose a style: {', '.join(STYLES)}.")
+    return prompt
+
+
+# --- the steps every call takes -------------------------------------------------------------
+
+
+def _prepare(user, name: str, inputs: Mapping, *, structured: bool) -> tuple[Task, Prompt, str]:
+    definition = TASKS.get(name)
+    if definition is None or definition.structured != structured:
+        raise AIError("invalid_input", "There is no such AI task.")
+    given = {}
+    for key, value in inputs.items():
+        if isinstance(value, str):
+            if len(value) > MAX_INPUT:
+                raise AIError(
+                    "invalid_input",
+                    f"That text is too long for AI help (at most {MAX_INPUT:,} characters).",
+                )
+            value = plain(value) if "<" in value and key in ("text", "notes") else value.strip()
+        if value not in (None, "", [], {}):
+            given[key] = value
+    data = {**person_facts(user, definition.facts), **given}  # what the person typed wins
+    template, version = PromptOverride.template_for(name)
+    try:
+        return definition, build_prompt(definition, data, template), version
+    except PromptError as exc:
+        raise AIError("invalid_input", str(exc)) from None
+
+
+def _reserve(user, definition: Task, provider, version: str, ip, key: str) -> AIRequest:
+    limits.check(user.pk, ip)
+    _sweep_now_and_then()
+    return AIRequest.reserve(
+        user,
+        task=definition.name,
+        kind="text",
+        credits=definition.credits,
+        provider=provider.name,
+        model=provider.model,
+        prompt_version=version,
+        idempotency_key=key,
+    )
+
+
+def _sweep_now_and_then() -> None:
+    """Refund dead reservations every few minutes, so none outlives its expiry for long even
+    without cron (manage.py ai_housekeeping does the same on a schedule)."""
+    from django.core.cache import cache
+
+    from .tasks import expire_reservations
+
+    if cache.add("ai:sweep", 1, timeout=300):
+        transaction.on_commit(expire_reservations.enqueue)
+
+
+def _run(request: AIRequest, call, definition: Task, prompt: Prompt) -> Result:
+    started = time.monotonic()
+    try:
+        result = call()
+        _check_leak(result.text, prompt)
+    except AIError as exc:
+        request.refund(AIRequest.Status.FAILED, exc.kind, **_done(None, started))
+        raise
+    except BaseException:
+        request.refund(AIRequest.Status.FAILED, "error", **_done(None, started))
+        raise
+    request.settle(_cost(result, definition), **_done(result, started))
+    return result
+
+
+def _structured(request, provider, definition: Task, prompt: Prompt) -> Result:
+    if request.finished:  # a repeated submission: read its stored answer
+        import json
+
+        return Result(request.output, 0, 0, request.model, data=json.loads(request.output))
+    return _run(
+        request, lambda: provider.generate_json(prompt, definition.schema), definition, prompt
+    )
+
+
+def _check_leak(text: str, prompt: Prompt) -> None:
+    if prompt.canary and prompt.canary in text:
+        logger.warning("An answer to %s repeated its instructions; withheld", prompt.task)
+        raise AIError(
+            "rejected",
+            "The answer was withheld because it repeated the assistant's "
+            "own instructions. Try again.",
+        )
+
+
+def _cost(result: Result | None, definition: Task) -> int:
+    """Credits for the tokens used: at least 1, at most the task's reservation."""
+    if result is None:
+        return 0
+    tokens = result.tokens_in + result.tokens_out
+    return max(1, min(definition.credits, math.ceil(tokens / settings.AI_TOKENS_PER_CREDIT)))
+
+
+def _done(result: Result | None, started: float) -> dict:
+    done = {"latency_ms": int((time.monotonic() - started) * 1000)}
+    if result is not None:
+        done |= {
+            "tokens_in": result.tokens_in,
+            "tokens_out": result.tokens_out,
+            "output": result.text[:MAX_OUTPUT],
+        }
+        if result.model:
+            done["model"] = result.model[:100]
+    return done
+
+
+def _suggestion(user, text: str, prompt: Prompt, request: AIRequest) -> Suggestion:
+    text = text.strip()[:MAX_OUTPUT]
+    # A job description may name its company and role; its years and numbers are not the
+    # person's, so only names are checked against it.
+    inputs = {k: v for k, v in prompt.inputs.items() if k != "job_description"}
+    claims = unverified(text, inputs, names_from=prompt.inputs.get("job_description"))
+    return Suggestion(text, claims, _offline(request), _balance(user, "text"), str(request.pk))
+
+
+def _offline(request: AIRequest) -> bool:
+    return request.provider == "offline"
+
+
+def _balance(user, kind: str) -> int:
+    from apps.accounts.models import User
+
+    field_name = BALANCE_FIELDS[kind]
+    value = User.objects.values_list(field_name, flat=True).get(pk=user.pk)
+    setattr(user, field_name, value)
+    return value
+
+
+def _for_prompt(resume: dict) -> dict:
+    """Resume content without our bookkeeping (revs, layout); item ids stay, for edits."""
+
+    def clean(value):
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items() if k not in ("rev", "meta")}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    return clean(resume)
