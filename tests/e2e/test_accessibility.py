@@ -162,6 +162,11 @@ def describe(violation: dict) -> list[str]:
     return lines
 
 
+def assert_accessible(page: Page, name: str, scheme: str) -> None:
+    problems = accessibility_problems(page, name, scheme)
+    assert not problems, "\n".join(problems)
+
+
 def accessibility_problems(page: Page, name: str, scheme: str) -> list[str]:
     """What fails, naming the page, the scheme, each rule and its nodes (and contrast figures)."""
     found = axe_violations(page, f"{name}-{scheme}")
