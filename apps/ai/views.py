@@ -91,3 +91,9 @@ def _events(events) -> StreamingHttpResponse:
     response["Cache-Control"] = "no-store"
     response["X-Accel-Buffering"] = "no"  # nginx: pass each event on as it comes
     return response
+
+
+def announce_credits(response: HttpResponse, left: int) -> HttpResponse:
+    """Tell the page the person's text balance changed (static/js/ai.js shows it in the nav)."""
+    response["HX-Trigger"] = json.dumps({"credits-changed": {"left": left}})
+    return response

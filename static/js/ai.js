@@ -226,6 +226,8 @@
   function credits(left) {
     document.querySelectorAll('[data-credits-left]').forEach(function (el) { el.textContent = String(left); });
   }
+  // Other AI actions answer htmx requests with HX-Trigger: {"credits-changed": {"left": n}}.
+  document.body.addEventListener('credits-changed', function (e) { credits(e.detail.left); });
 
   function run(menu, button) {
     if (menu._abort) menu._abort.abort();
