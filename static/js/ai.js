@@ -27,7 +27,10 @@
 
   // ---- The field a menu belongs to, read and written as the person would ------------------
   function target(menu) { return document.getElementById(menu.getAttribute('data-ai-field')); }
-  function rowsOf(menu) { return within(menu, '.field-widget').querySelector('[data-item-rows]'); }
+  function rowsOf(menu) {
+    var widget = within(menu, '.field-widget');
+    return widget ? widget.querySelector('[data-item-rows]') : null;
+  }
   function isTrix(el) { return el && el.tagName === 'TRIX-EDITOR'; }
   function formOf(menu) { return within(menu, 'form'); }
 

@@ -193,3 +193,13 @@ def test_the_menu_shows_each_entry_with_its_cost_and_needs_javascript():
     assert entries == ["Hero headline and subheading 1 credit"]
     plain = render_to_string("components/form_field.html", {"field": form["cta_label"]})
     assert "data-ai-menu" not in plain
+
+
+def test_the_profile_bio_has_the_menu_too(signed_in):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(signed_in.get(reverse("accounts:settings")).text, "html.parser")
+
+    menu = page.select_one("[data-ai-menu][data-ai-name=bio]")
+    entries = [b.span.get_text() for b in menu.select("[data-ai-task]")]
+    assert entries[:2] == ["About me", "Improve"]
