@@ -185,22 +185,27 @@ def _choice(design: dict, key: str, allowed, blank: bool = False) -> None:
         raise ValidationError(f"design.{key}: choose one of {', '.join(allowed)}.")
 
 
+def palette(design: dict, scheme: str) -> dict[str, str]:
+    """The colours of one scheme ("light" or "dark"): the theme's, with the person's own."""
+    colors = dict(THEMES[design["theme"]][scheme])
+    if scheme == "light" and design["colors"]:
+        custom = design["colors"]
+        colors.update(custom)
+        # Cards and secondary text follow custom colours, so they never clash with them.
+        if "background" in custom:
+            colors["surface"] = custom["background"]
+        if "text" in custom:
+            colors["muted"] = custom["text"]
+    return colors
+
+
 def tokens(design: dict, scheme: str) -> dict[str, str]:
     """CSS custom properties for one colour scheme ("light" or "dark")."""
     theme = THEMES[design["theme"]]
-    palette = dict(theme[scheme])
-    if scheme == "light" and design["colors"]:
-        colors = design["colors"]
-        palette.update(colors)
-        # Cards and secondary text follow custom colours, so they never clash with them.
-        if "background" in colors:
-            palette["surface"] = colors["background"]
-        if "text" in colors:
-            palette["muted"] = colors["text"]
     heading = design["font_heading"] or theme["font_heading"]
     body = design["font_body"] or theme["font_body"]
     return {
-        **{f"--color-{name}": value for name, value in palette.items()},
+        **{f"--color-{name}": value for name, value in palette(design, scheme).items()},
         "--font-heading": FONTS[heading][1],
         "--font-body": FONTS[body][1],
         "--content-width": WIDTHS[design["width"]],

@@ -45,7 +45,11 @@ def _media(portfolio, snap: dict) -> dict[str, str]:
     and the link preview. A path that page text merely mentions is never looked up."""
     ids = list(snap["library"]["assets"])
     assets = Asset.objects.filter(owner_id=portfolio.owner_id, pk__in=ids)
-    return {a.file.storage.url(name): name for a in assets for name in a.stored_names()}
+    media = {a.file.storage.url(name): name for a in assets for name in a.stored_names()}
+    drawn = snap["seo"].get("image") or {}
+    if drawn.get("file"):  # the generated link preview (link_preview.py)
+        media[drawn["url"]] = drawn["file"]
+    return media
 
 
 def _relative_media(html: str, prefix: str, media: dict[str, str]) -> tuple[str, set[str]]:

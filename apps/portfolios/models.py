@@ -2,6 +2,7 @@ import copy
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models, transaction
@@ -180,12 +181,16 @@ class Portfolio(DocumentEditing, models.Model):
     # --- publishing -----------------------------------------------------------------------
 
     def publish(self, by=None) -> "PortfolioRevision":
-        from . import rendering
+        from . import link_preview, rendering
 
         with transaction.atomic():
             fresh = type(self).objects.select_for_update().get(pk=self.pk)
+            snap = rendering.snapshot(fresh)
+            if not snap["seo"]["image"]:  # shared links show a card drawn for it
+                address = f"{urlsplit(settings.SITE_URL).netloc}/p/{fresh.slug}/"
+                snap["seo"]["image"] = link_preview.for_snapshot(fresh, snap, address)
             revision = fresh.revisions.create(
-                snapshot=rendering.snapshot(fresh),
+                snapshot=snap,
                 author=by,
                 kind=PortfolioRevision.Kind.PUBLISH,
                 label="Published",

@@ -12,7 +12,6 @@ makes it fetch anything — links are written into the PDF, never followed.
 """
 
 import hashlib
-import io
 import mimetypes
 import threading
 from dataclasses import dataclass
@@ -22,10 +21,10 @@ from urllib.parse import unquote, urlsplit
 
 import weasyprint
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.core.cache import cache as shared_cache
-from fontTools.ttLib import TTFont
 from PIL import ImageFile
+
+from apps.core import fonts
 
 from .content import layout
 from .rendering import render_page, stylesheet_paths
@@ -56,7 +55,7 @@ class PrintDocument:
 
 def print_document(content: dict, title: str) -> PrintDocument:
     chosen = layout(content)
-    stylesheets = [_static_file(path).as_uri() for path in stylesheet_paths(chosen)]
+    stylesheets = [fonts.static_file(path).as_uri() for path in stylesheet_paths(chosen)]
     html, _ = render_page(content, title=title, for_print=True, stylesheets=stylesheets)
     digest = hashlib.sha256(f"{sources_digest()}\n{html}".encode())
     return PrintDocument(
@@ -103,7 +102,7 @@ def write_pdf(document: PrintDocument) -> bytes:
 
 
 def _stylesheet(path: str) -> weasyprint.CSS:
-    return weasyprint.CSS(filename=_static_file(path), url_fetcher=_fetcher())
+    return weasyprint.CSS(filename=fonts.static_file(path), url_fetcher=_fetcher())
 
 
 class StaticFetcher(weasyprint.urls.URLFetcher):
@@ -117,7 +116,7 @@ class StaticFetcher(weasyprint.urls.URLFetcher):
             raise ValueError(f"Resumes load only their own stylesheets and fonts, not {url[:80]}")
         if path.suffix == ".woff2":
             return weasyprint.urls.URLFetcherResponse(
-                url, _font(path), {"Content-Type": "font/ttf"}
+                url, fonts.decompressed(path), {"Content-Type": "font/ttf"}
             )
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return weasyprint.urls.URLFetcherResponse(
@@ -128,17 +127,6 @@ class StaticFetcher(weasyprint.urls.URLFetcher):
 @cache
 def _fetcher() -> StaticFetcher:
     return StaticFetcher()  # one per process: making one builds an SSL context we never use
-
-
-@cache
-def _font(path: Path) -> bytes:
-    """A WOFF2 font, decompressed once per process: WeasyPrint would otherwise decompress it
-    (in Python, a third of a second for four faces) for every PDF."""
-    font = TTFont(path)
-    font.flavor = None
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
 
 
 @cache
@@ -153,19 +141,12 @@ def sources_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _static_file(path: str) -> Path:
-    found = finders.find(path)
-    if not found:
-        raise FileNotFoundError(f"static file {path} is missing")
-    return Path(found).resolve()
-
-
 @cache
 def _allowed_roots() -> tuple[Path, ...]:
-    css = _static_file("resume/resume.css").parent
-    fonts = _static_file("site/fonts/inter-latin-400-normal.woff2").parent
-    return (css, fonts)
+    css = fonts.static_file("resume/resume.css").parent
+    font_dir = fonts.static_file("site/fonts/inter-latin-400-normal.woff2").parent
+    return (css, font_dir)
 
 
 def _static_root() -> str:
-    return _static_file("resume/resume.css").parent.as_uri() + "/"
+    return fonts.static_file("resume/resume.css").parent.as_uri() + "/"
