@@ -10,11 +10,11 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 28
 
 
 def nice_max(value: int) -> int:
-    """The smallest 1, 2 or 5 × 10ⁿ at or above value (at least 4: the axis shows halves)."""
+    """The smallest round number (1, 2, 3, 4, 5, 6, 8 × 10ⁿ) at or above value, at least 4."""
     if value <= 4:
         return 4
     power = 10 ** math.floor(math.log10(value))
-    return next(step * power for step in (1, 2, 5, 10) if step * power >= value)
+    return next(step * power for step in (1, 2, 3, 4, 5, 6, 8, 10) if step * power >= value)
 
 
 def columns(series: list[tuple[date, int]]) -> dict:
@@ -36,8 +36,9 @@ def columns(series: list[tuple[date, int]]) -> dict:
             }
         )
     ticks = [
-        {"y": round(TOP + plot_h - plot_h * part, 2), "value": round(top * part)}
+        {"y": round(TOP + plot_h - plot_h * part, 2), "value": int(top * part)}
         for part in (0, 0.5, 1)
+        if (top * part).is_integer()
     ]
     every = max(1, len(series) // 6)
     labels = [

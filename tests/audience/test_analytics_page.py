@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 
-from apps.audience import counting
+from apps.audience import charts, counting
 from apps.audience.models import DailyCount
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +80,14 @@ def test_anonymous_people_are_sent_to_sign_in(client, db):
 def test_it_takes_only_get(client, alice):
     client.force_login(alice)
     assert client.post("/analytics/").status_code == 405
+
+
+@pytest.mark.parametrize("value, top", [(0, 4), (3, 4), (7, 8), (23, 30), (41, 50), (801, 1000)])
+def test_the_axis_ends_on_a_round_number(value, top):
+    assert charts.nice_max(value) == top
+
+
+def test_the_axis_is_labelled_in_whole_numbers():
+    today = counting.days(1)[0]
+    assert [t["value"] for t in charts.columns([(today, 7)])["ticks"]] == [0, 4, 8]
+    assert [t["value"] for t in charts.columns([(today, 5)])["ticks"]] == [0, 5]  # no 2.5
