@@ -23,7 +23,9 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from allauth.account.adapter import get_adapter
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -43,17 +45,17 @@ TARGET = re.compile(r"[pr]:[0-9a-f]{32}")
 METRICS = ("view", "visitor", "page", "referrer", "campaign", "device", "download", "share_open")
 
 
-def beacon_url(target: str, page: str = "", share: str = "") -> str:
+def beacon_url(target: str, page: str = "") -> str:
     """The beacon's address for a page: signed, so a forged request cannot invent targets or
     pages (only count real ones, as any visitor could)."""
-    params = {"t": target, "pg": page, "sh": share}
+    params = {"t": target, "pg": page}
     params["sig"] = _signature(params)
     return f"{reverse('audience:beacon')}?{urlencode(params)}"
 
 
 def beacon_params(query) -> dict | None:
-    """The target, page and share link of a beacon request, or None when not signed by us."""
-    params = {name: query.get(name, "")[:200] for name in ("t", "pg", "sh")}
+    """The target and page of a beacon request, or None when not signed by us."""
+    params = {name: query.get(name, "")[:200] for name in ("t", "pg")}
     if not TARGET.fullmatch(params["t"]):
         return None
     if not constant_time_compare(query.get("sig", ""), _signature(params)):
@@ -62,7 +64,7 @@ def beacon_params(query) -> dict | None:
 
 
 def _signature(params: dict) -> str:
-    value = "|".join(params[name] for name in ("t", "pg", "sh"))
+    value = f"{params['t']}|{params['pg']}"
     return salted_hmac("audience.beacon", value, algorithm="sha256").hexdigest()[:20]
 
 
@@ -103,9 +105,18 @@ def campaign(query: str) -> str:
     return values[0].strip()[:200]
 
 
+def client_ip(request: HttpRequest) -> str:
+    """The visitor's address as allauth sees it (its rate limits use the same): behind a proxy,
+    from X-Forwarded-For as ALLAUTH_TRUSTED_PROXY_COUNT / ALLAUTH_TRUSTED_CLIENT_IP_HEADER say."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return ""
+
+
 def visitor_hash(request: HttpRequest, day: date) -> str:
     salt = _daily_salt(day)
-    ip = request.META.get("REMOTE_ADDR", "")
+    ip = client_ip(request)
     agent = request.headers.get("User-Agent", "")
     return hashlib.sha256(f"{salt}|{ip}|{agent}".encode()).hexdigest()[:32]
 

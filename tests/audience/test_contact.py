@@ -30,10 +30,10 @@ def a_while_later():
     return mock.patch("apps.audience.contact.time.time", return_value=later)
 
 
-def send(client: Client, form: dict, **fields):
+def send(client: Client, form: dict, headers=None, **fields):
     data = {"name": "Rita Recruiter", "email": "rita@acme.test", "message": "Hello!"}
     data |= {"token": form["token"], "website": ""} | fields
-    return client.post(form["action"], data)
+    return client.post(form["action"], data, headers=headers)
 
 
 def test_a_visitor_sends_a_message(published, alice, django_capture_on_commit_callbacks):
@@ -136,3 +136,24 @@ def test_a_private_portfolio_takes_messages_through_its_share_link(
     with a_while_later():
         assert "Thank you!" in send(client, form).text
     assert Message.objects.filter(portfolio=portfolio).exists()
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, published, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    form = the_form(client)
+
+    def from_address(ip: str) -> int:
+        return send(client, form, headers={"X-Forwarded-For": ip}).status_code
+
+    with a_while_later():
+        answers = [from_address("198.51.100.1") for _ in range(contact.RATE + 1)]
+        assert from_address("198.51.100.2") == 200
+    assert answers[-1] == 429
+    assert Message.objects.count() == contact.RATE + 1
+
+
+def test_the_editor_preview_says_where_the_form_will_be(client, alice, published):
+    client.force_login(alice)
+    r = client.get(f"/portfolios/{published.pk}/preview/")
+    assert "Visitors see a contact form here once you publish" in r.text
+    assert '<form class="contact-form"' not in r.text

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from apps.blocks import registry
 from apps.portfolios.models import Portfolio
 
-from .. import contact
+from .. import contact, counting
 from ..forms import ContactForm
 from ..models import Message, Notification
 
@@ -30,7 +30,7 @@ def contact_send(request: HttpRequest, pk: UUID) -> HttpResponse:
     back = _back(request, portfolio)
     if int(request.META.get("CONTENT_LENGTH") or 0) > contact.MAX_BODY:
         return _page(portfolio, back, "too-long", status=413)
-    if contact.over_rate(request.META.get("REMOTE_ADDR", "")):
+    if contact.over_rate(counting.client_ip(request)):
         return _page(portfolio, back, "rate", status=429)
     form = ContactForm(request.POST)
     if request.POST.get("website"):  # the honeypot: a bot, told the same as a person

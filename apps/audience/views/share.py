@@ -48,7 +48,7 @@ def share_page(request: HttpRequest, token: str, page_slug: str = "") -> HttpRes
             base_url=share_url,
             origin=f"{request.scheme}://{request.get_host()}",
             noindex=True,
-            beacon_url=counting.beacon_url(counting.target_of(target), page_slug, link.token),
+            beacon_url=counting.beacon_url(counting.target_of(target), page_slug),
             contact_url=reverse("audience:contact", args=[target.pk]),
         )
         if rendered is None:
@@ -65,7 +65,7 @@ def share_page(request: HttpRequest, token: str, page_slug: str = "") -> HttpRes
             downloads=downloads if link.allow_download else [],
             canonical=share_url,
             noindex=True,
-            beacon_url=counting.beacon_url(counting.target_of(target), "", link.token),
+            beacon_url=counting.beacon_url(counting.target_of(target)),
         )
     _track(request, link, page_slug)
     return _private(csp.extend(HttpResponse(rendered[0]), rendered[1]))
