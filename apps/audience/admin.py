@@ -1,7 +1,16 @@
 from django.contrib import admin
 from django.db.models import Sum
 
-from .models import DailyCount, EmailOptOut, Message, Notification, ShareLink
+from .models import (
+    DailyCount,
+    EmailOptOut,
+    Message,
+    Notification,
+    RecruiterList,
+    SavedItem,
+    SaveOptOut,
+    ShareLink,
+)
 
 
 @admin.register(ShareLink)
@@ -65,3 +74,23 @@ class DailyCountAdmin(admin.ModelAdmin):
             f"Daily counts — total {queryset.aggregate(n=Sum('count'))['n'] or 0}"
         )
         return response
+
+
+class SavedItemInline(admin.TabularInline):
+    model = SavedItem
+    raw_id_fields = ["portfolio", "resume"]
+    extra = 0
+
+
+@admin.register(RecruiterList)
+class RecruiterListAdmin(admin.ModelAdmin):
+    list_display = ["name", "owner", "created_at"]
+    search_fields = ["name", "owner__email"]
+    raw_id_fields = ["owner"]
+    inlines = [SavedItemInline]
+
+
+@admin.register(SaveOptOut)
+class SaveOptOutAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at"]
+    raw_id_fields = ["user"]

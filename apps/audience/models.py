@@ -254,3 +254,87 @@ class DailyCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target} {self.day} {self.metric} {self.key or '(all)'}: {self.count}"
+
+
+class RecruiterList(models.Model):
+    """A recruiter's list of people they liked ("Backend, Berlin")."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recruiter_lists"
+    )
+    name = models.CharField(max_length=80)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="recruiter_list_name_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SavedItem(models.Model):
+    """A published portfolio or resume on a recruiter's list, with their private note and tags.
+    What the recruiter sees of it is only ever its published page."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    recruiter_list = models.ForeignKey(
+        RecruiterList, on_delete=models.CASCADE, related_name="items"
+    )
+    portfolio = models.ForeignKey(
+        "portfolios.Portfolio", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    resume = models.ForeignKey(
+        "resumes.Resume", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    note = models.TextField(max_length=2000, blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(portfolio__isnull=False, resume__isnull=True)
+                | Q(portfolio__isnull=True, resume__isnull=False),
+                name="saved_item_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["recruiter_list", "portfolio"], name="saved_portfolio_once_per_list"
+            ),
+            models.UniqueConstraint(
+                fields=["recruiter_list", "resume"], name="saved_resume_once_per_list"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target} on {self.recruiter_list}"
+
+    @property
+    def target(self):
+        return self.portfolio if self.portfolio_id else self.resume
+
+    @property
+    def public_url(self) -> str:
+        """The published page, or "" when it is no longer public."""
+        target = self.target
+        if not target.is_public:
+            return ""
+        if self.portfolio_id:
+            return reverse("public:page", args=[target.slug])
+        return reverse("public_resumes:page", args=[target.slug])
+
+
+class SaveOptOut(models.Model):
+    """A creator who does not want recruiters to save their portfolios and resumes."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="save_opt_out"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} — not to be saved"

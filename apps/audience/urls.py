@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import analytics, contact, inbox, notifications, share
+from .views import analytics, contact, inbox, notifications, recruiters, share
 
 app_name = "audience"
 urlpatterns = [
@@ -30,4 +30,10 @@ urlpatterns = [
     path("inbox/<uuid:pk>/", inbox.message_detail, name="message"),
     path("inbox/<uuid:pk>/<str:action>/", inbox.message_action, name="message-action"),
     path("analytics/", analytics.analytics_page, name="analytics"),
+    path("saved/", recruiters.saved_home, name="saved"),
+    path("saved/add/", recruiters.saved_add, name="saved-add"),
+    path("saved/lists/new/", recruiters.list_create, name="saved-list-create"),
+    path("saved/lists/<uuid:pk>/delete/", recruiters.list_delete, name="saved-list-delete"),
+    path("saved/items/<uuid:pk>/", recruiters.item_edit, name="saved-item"),
+    path("saved/items/<uuid:pk>/delete/", recruiters.item_delete, name="saved-item-delete"),
 ]

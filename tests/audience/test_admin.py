@@ -24,7 +24,8 @@ def test_every_audience_list_opens(admin_client, alice, published):
     DailyCount.objects.create(
         target="p:" + published.pk.hex, day=timezone.localdate(), metric="visitor", count=1
     )
-    for model in ("sharelink", "message", "notification", "emailoptout", "dailycount"):
+    models = ("sharelink", "message", "notification", "emailoptout", "dailycount")
+    for model in (*models, "recruiterlist", "saveoptout"):
         assert admin_client.get(f"/admin/audience/{model}/").status_code == 200
     totals = admin_client.get("/admin/audience/dailycount/?metric=view")
     assert "Daily counts — total 41" in totals.text

@@ -114,3 +114,27 @@ def test_the_analytics_page_in_light_and_dark(page: Page, live_server):
     assert_accessible_in_both_schemes(page, "analytics")  # screenshots in both schemes
     page.get_by_text("Show as a table").first.click()
     expect(page.get_by_role("table").first).to_be_visible()
+
+
+def test_a_recruiter_saves_a_portfolio_with_a_note(page: Page, live_server):
+    alice = make_user("alice@example.com", name="Alice Liddell")
+    portfolio_with_contact_form(alice)
+    rita = make_user("rita@acme.test", name="Rita Recruiter", role="recruiter")
+    sign_in_by_cookie(page, rita, live_server.url)
+
+    page.goto("/dashboard/")
+    page.get_by_role("link", name="Saved").click()
+    page.get_by_label("List name").fill("Illustrators")
+    page.get_by_role("button", name="Create list").click()
+    page.get_by_label("Address of a published portfolio or resume").fill(
+        f"{live_server.url}/p/alice/"
+    )
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved “Alice’s work” to “Illustrators”.")).to_be_visible()
+    page.get_by_role("link", name="Note & tags for Alice’s work").click()
+    page.get_by_label("Private note").fill("Great line work; ask about May.")
+    page.get_by_label("Tags").fill("ink, freelance")
+    page.get_by_role("button", name="Save note").click()
+    expect(page.get_by_text("Great line work; ask about May.")).to_be_visible()
+    expect(page.locator("main .badge-primary")).to_have_text(["ink", "freelance"])
+    assert_accessible_in_both_schemes(page, "saved")
