@@ -24,7 +24,8 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from allauth.account.adapter import get_adapter
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.http import HttpRequest
@@ -42,6 +43,8 @@ BOTS = re.compile(
 MOBILE = re.compile(r"Mobi|iPhone|Android.+Mobile", re.I)
 TABLET = re.compile(r"iPad|Tablet|Android(?!.*Mobile)", re.I)
 TARGET = re.compile(r"[pr]:[0-9a-f]{32}")
+_salts: dict[str, str] = {}
+_script = None  # the registered Lua script (EVALSHA, loaded again if Redis restarted)
 METRICS = ("view", "visitor", "page", "referrer", "campaign", "device", "download", "share_open")
 
 
@@ -126,41 +129,87 @@ def record_view(
 ) -> None:
     """Count one view of `target` ("p:<hex>" or "r:<hex>") from this request."""
     day = _today()
-    add(target, "view")
-    add(target, "page", page[:200])
-    seen = f"an:seen:{day.isoformat()}:{target}:{visitor_hash(request, day)}"
-    if cache.add(seen, 1, KEEP):
-        add(target, "visitor")
-    add(target, "device", device(request.headers.get("User-Agent", "")))
+    counts = [("view", ""), ("page", page[:200])]
+    counts.append(("device", device(request.headers.get("User-Agent", ""))))
     domain = referrer_domain(referrer, request.get_host())
     if domain:
-        add(target, "referrer", domain)
+        counts.append(("referrer", domain))
     name = campaign(query)
     if name:
-        add(target, "campaign", name)
+        counts.append(("campaign", name))
+    seen = f"an:seen:{day.isoformat()}:{target}:{visitor_hash(request, day)}"
+    client = _redis()
+    if client is not None:  # one round trip, whatever is counted
+        bucket = int(datetime.now(UTC).timestamp()) // BUCKET_SECONDS
+        fields = _fields(target, [*counts, ("visitor", "")])
+        keys = [seen, f"an:h:{bucket}", "an:buckets"]
+        _count_view_script(client)(keys=keys, args=[KEEP, bucket, *fields], client=client)
+        return
+    if cache.add(seen, 1, KEEP):
+        counts.append(("visitor", ""))
+    add_many(target, counts)
+
+
+# The visitor field comes last: it is counted only when the visitor's mark is new.
+COUNT_VIEW = """
+local new = redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1])
+for i = 3, #ARGV - 1 do redis.call('HINCRBY', KEYS[2], ARGV[i], 1) end
+if new then redis.call('HINCRBY', KEYS[2], ARGV[#ARGV], 1) end
+redis.call('EXPIRE', KEYS[2], ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[2])
+return new and 1 or 0
+"""
+
+
+def _count_view_script(client):
+    global _script
+    if _script is None:
+        _script = client.register_script(COUNT_VIEW)
+    return _script
+
+
+def _fields(target: str, counts: list[tuple[str, str]]) -> list[str]:
+    day = _today().isoformat()
+    return ["|".join((target, day, metric, key)) for metric, key in counts]
 
 
 def add(target: str, metric: str, key: str = "", amount: int = 1) -> None:
-    """Add to a counter of the current bucket (a few cache round trips, no database)."""
-    now = datetime.now(UTC)
-    bucket = int(now.timestamp()) // BUCKET_SECONDS
-    fields = (target, now.date().isoformat(), metric, key)
-    # Hashed: keys stay short and free of the characters some caches refuse (spaces, …).
-    counter = f"an:c:{bucket}:{hashlib.sha256(repr(fields).encode()).hexdigest()[:32]}"
-    if cache.add(counter, 0, KEEP):
-        slot = _incr(f"an:n:{bucket}")
-        cache.set(f"an:s:{bucket}:{slot}", (counter, fields), KEEP)
-    _incr(counter, amount)
+    add_many(target, [(metric, key)], amount)
+
+
+def add_many(target: str, counts: list[tuple[str, str]], amount: int = 1) -> None:
+    """Add to counters of the current bucket: no database; with Redis, one round trip."""
+    bucket = int(datetime.now(UTC).timestamp()) // BUCKET_SECONDS
+    fields = _fields(target, counts)
+    client = _redis()
+    if client is not None:
+        pipe = client.pipeline(transaction=False)
+        for field in fields:
+            pipe.hincrby(f"an:h:{bucket}", field, amount)
+        pipe.expire(f"an:h:{bucket}", KEEP)
+        pipe.sadd("an:buckets", bucket)
+        pipe.execute()
+        return
+    for field in fields:
+        # Hashed: keys stay short and free of the characters some caches refuse (spaces, …).
+        counter = f"an:c:{bucket}:{hashlib.sha256(field.encode()).hexdigest()[:32]}"
+        if cache.add(counter, 0, KEEP):
+            slot = _incr(f"an:n:{bucket}")
+            cache.set(f"an:s:{bucket}:{slot}", (counter, field), KEEP)
+        _incr(counter, amount)
 
 
 def flush(*, everything: bool = False) -> int:
     """Add closed buckets to the database; returns how many counts were written.
-    `everything` includes the open buckets (tests; a final flush)."""
+    `everything` includes the open bucket (tests; a final flush)."""
     if not cache.add("an:flush-lock", 1, 300):
         return 0
     try:
         now = int(datetime.now(UTC).timestamp()) // BUCKET_SECONDS
         last = now + 1 if everything else now - GRACE_BUCKETS
+        client = _redis()
+        if client is not None:
+            return _flush_redis(client, last)
         start = cache.get("an:flushed")
         start = max(start + 1, last - KEEP // BUCKET_SECONDS) if start else last - 60 * 24
         written = 0
@@ -173,21 +222,49 @@ def flush(*, everything: bool = False) -> int:
         cache.delete("an:flush-lock")
 
 
+def _flush_redis(client, last: int) -> int:
+    """Each bucket's hash is renamed away before it is read, so a late increment starts a new
+    hash (and marks its bucket again) instead of being lost. A hash renamed by a flush that
+    died before writing is picked up by the next one."""
+    import redis
+
+    written = 0
+    for bucket in sorted(int(b) for b in client.smembers("an:buckets")):
+        if bucket >= last:
+            continue
+        taken = f"an:f:{bucket}"
+        client.srem("an:buckets", bucket)
+        if not client.exists(taken):
+            try:
+                client.rename(f"an:h:{bucket}", taken)
+            except redis.ResponseError:  # nothing counted since the last flush
+                continue
+        fields = client.hgetall(taken)
+        written += _write([(f.decode(), int(n)) for f, n in fields.items()])
+        client.delete(taken)
+    return written
+
+
 def _flush_bucket(bucket: int) -> int:
     size = cache.get(f"an:n:{bucket}")
     if not size:
         return 0
     slots = [f"an:s:{bucket}:{n}" for n in range(1, size + 1)]
-    named = dict(cache.get_many(slots).values())  # counter -> (target, day, metric, key)
-    counters = list(named)
+    named = dict(cache.get_many(slots).values())  # counter -> its field
+    counts = cache.get_many(list(named))
+    written = _write([(named[counter], value) for counter, value in counts.items()])
+    cache.delete_many([*slots, *named, f"an:n:{bucket}"])
+    return written
+
+
+def _write(counts: list[tuple[str, int]]) -> int:
     rows = []
-    for counter, value in cache.get_many(counters).items():
+    for field, value in counts:
         if value:
-            target, day, metric, key = named[counter]
+            target, day, metric, key = field.split("|", 3)
             rows.append((target, date.fromisoformat(day), metric, key, value))
     with transaction.atomic():
         _upsert(rows)
-    cache.delete_many([*slots, *counters, f"an:n:{bucket}"])
     return sum(row[-1] for row in rows)
 
 
@@ -212,9 +289,21 @@ def _incr(key: str, amount: int = 1) -> int:
 
 
 def _daily_salt(day: date) -> str:
+    """The day's salt, shared by every worker through the cache (and remembered here)."""
     key = f"an:salt:{day.isoformat()}"
-    cache.add(key, secrets.token_hex(16), KEEP)
-    return cache.get(key) or ""
+    if key not in _salts:
+        cache.add(key, secrets.token_hex(16), KEEP)
+        _salts.clear()  # only today's is needed
+        _salts[key] = cache.get(key)
+    return _salts[key] or ""
+
+
+def _redis():
+    """The redis-py client when the cache is Redis (production), else None."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        return backend._cache.get_client(write=True)
+    return None
 
 
 def _today() -> date:

@@ -5,7 +5,6 @@ from datetime import UTC, datetime
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
 from django.db import models
 
 from apps.audience import counting
@@ -141,5 +140,5 @@ def test_no_ip_address_is_stored_anywhere(client, published):
         ]
         for row in model.objects.values(*text_fields):
             assert ip not in str(row), f"{model.__name__} holds the IP address"
-    salt = cache.get(f"an:salt:{datetime.now(UTC).date().isoformat()}")
+    salt = counting._daily_salt(datetime.now(UTC).date())
     assert salt and not DailyCount.objects.filter(key__contains=salt).exists()
