@@ -84,7 +84,6 @@ SIGNED_IN = {
     "portfolio-share": "/portfolios/{portfolio}/share/",
     "resume-share": "/resumes/{resume}/share/",
     "inbox": "/inbox/",
-    "notifications": "/notifications/",
     "settings-notifications": "/settings/notifications/",
     "analytics": "/analytics/",
 }
