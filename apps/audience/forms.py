@@ -3,7 +3,14 @@ from datetime import datetime, time
 from django import forms
 from django.utils import timezone
 
-from .models import EmailOptOut, Notification, RecruiterList, SavedItem, SaveOptOut, ShareLink
+from .models import (
+    SENT_KINDS,
+    EmailOptOut,
+    RecruiterList,
+    SavedItem,
+    SaveOptOut,
+    ShareLink,
+)
 
 
 class ShareLinkForm(forms.ModelForm):
@@ -50,9 +57,9 @@ class EmailPreferencesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         off = set(EmailOptOut.objects.filter(user=user).values_list("kind", flat=True))
-        for kind, label in Notification.Kind.choices:
+        for kind in SENT_KINDS:
             self.fields[kind] = forms.BooleanField(
-                required=False, label=label, initial=kind not in off
+                required=False, label=kind.label, initial=kind not in off
             )
         self.fields["may_be_saved"] = forms.BooleanField(
             required=False,
@@ -62,7 +69,7 @@ class EmailPreferencesForm(forms.Form):
         )
 
     def save(self) -> None:
-        for kind in Notification.Kind.values:
+        for kind in SENT_KINDS:
             if self.cleaned_data[kind]:
                 EmailOptOut.objects.filter(user=self.user, kind=kind).delete()
             else:

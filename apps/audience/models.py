@@ -179,6 +179,16 @@ class Notification(models.Model):
             self.save(update_fields=["read_at"])
 
 
+# The kinds something sends today (image_ready and credits_low wait for apps/ai to send them):
+# the only ones Settings → Notifications offers.
+SENT_KINDS = (
+    Notification.Kind.NEW_MESSAGE,
+    Notification.Kind.SHARE_OPENED,
+    Notification.Kind.RECRUITER_SAVED,
+    Notification.Kind.WEEKLY_DIGEST,
+)
+
+
 class EmailOptOut(models.Model):
     """A kind of notification someone does not want by email (in the app they still see it)."""
 
