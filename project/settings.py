@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "apps.resumes",
     "apps.ai",
     "apps.api",
+    "apps.audience",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "apps.core.context_processors.site",
+                "apps.audience.context_processors.unread",
             ],
         },
     },

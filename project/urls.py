@@ -14,6 +14,7 @@ urlpatterns = [
     # First: published pages are most of the traffic, and are resolved before anything else.
     path("", include("apps.portfolios.public_urls")),
     path("", include("apps.resumes.public_urls")),
+    path("", include("apps.audience.urls")),
     path("", include("apps.core.urls")),
     path("", include("apps.accounts.urls")),
     path("", include("apps.assets.urls")),

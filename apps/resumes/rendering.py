@@ -271,6 +271,7 @@ def render_page(
     downloads: list[tuple[str, str]] = (),
     canonical: str = "",
     noindex: bool = False,
+    beacon_url: str = "",
 ) -> tuple[str, dict]:
     """(html, CSP additions) of the resume in its template.
 
@@ -295,6 +296,8 @@ def render_page(
         "downloads": downloads,
         "canonical": canonical,
         "noindex": noindex,
+        "beacon_url": beacon_url,
+        "beacon_script": static("site/beacon.js") if beacon_url else "",
         "json_ld": "" if for_print else _json_ld(view, canonical),
     }
     html = render_to_string(f"resumes/print/{template}.html", context)

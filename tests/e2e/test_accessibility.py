@@ -81,6 +81,11 @@ SIGNED_IN = {
     "resume-settings": "/resumes/{resume}/settings/",
     "resume-ats": "/resumes/{resume}/ats/",
     "resume-preview": "/resumes/{resume}/preview/",
+    "portfolio-share": "/portfolios/{portfolio}/share/",
+    "resume-share": "/resumes/{resume}/share/",
+    "inbox": "/inbox/",
+    "settings-notifications": "/settings/notifications/",
+    "analytics": "/analytics/",
 }
 # With an authenticator app: the code prompt at sign-in, then the pages it guards.
 WITH_TOTP = {

@@ -122,7 +122,11 @@ def a_portfolio_with_every_block() -> Portfolio:
                 {"platform": "email", "url": "grace@example.com"},
             ]
         },
-        "contact": {"text": "Letters welcome.\nReplies slow.", "email": "grace@example.com"},
+        "contact": {
+            "text": "Letters welcome.\nReplies slow.",
+            "email": "grace@example.com",
+            "show_form": True,
+        },
         "cta": {"text": "Need a compiler?", "button_url": "https://example.com/hire"},
         "video": {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "caption": "A lecture"},
         "divider": {"style": "line", "size": "lg"},

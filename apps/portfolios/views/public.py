@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from apps.audience import counting
 from apps.core import csp, published
 
 from ..models import Portfolio, SlugRedirect
@@ -50,6 +51,9 @@ def _render_cold(request: HttpRequest, slug: str, page_slug: str) -> dict | Http
         base_url=base_url,
         noindex=noindex,
         origin=_origin(request),
+        beacon_url=counting.beacon_url(counting.target_of(portfolio), page_slug),
+        contact_url=reverse("audience:contact", args=[portfolio.pk]),
+        preview_image_url=request.build_absolute_uri(reverse("audience:og-image", args=[slug])),
     )
     if rendered is None:
         raise Http404

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from apps.audience import counting
 from apps.core import csp, published
 
 from .. import pdf, rendering, word
@@ -39,6 +40,8 @@ def public_resume_file(request: HttpRequest, slug: str, kind: str) -> HttpRespon
     if not resume.is_public:
         raise Http404
     snap = resume.live.snapshot
+    if counting.countable(request):
+        counting.add(counting.target_of(resume), "download", kind)
     if kind == "pdf":
         data, version = pdf.pdf_for(snap["content"], snap["title"])
         response = attachment(
@@ -76,6 +79,7 @@ def _render(request: HttpRequest, resume: Resume, snap: dict, *, preview=False) 
         downloads=downloads if not preview else [],
         canonical=canonical,
         noindex=noindex,
+        beacon_url="" if preview else counting.beacon_url(counting.target_of(resume)),
     )
     return published.entry(html, csp_additions, noindex=noindex)
 

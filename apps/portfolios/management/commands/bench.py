@@ -42,6 +42,8 @@ COLD, PLAIN = "public page, cold (view)", "plain Django view, same content"
 WARM, HTTP_WARM = "public page, warm (cache hit)", "HTTP public page, warm (gunicorn)"
 STATIC, PROXY = "HTTP static file (WhiteNoise)", "HTTP public page via nginx cache"
 NGINX_FILE = "HTTP same HTML file from nginx"
+BEACON = "HTTP analytics beacon, counting (gunicorn)"
+BROWSER = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36"}
 SAVE_25, SAVE_200 = "editor block save, 25 blocks", "editor block save, 200 blocks"
 
 
@@ -166,6 +168,10 @@ class Command(BaseCommand):
                 _load(HTTP_WARM, f"{base}/p/{page.slug}/", duration),
                 _load("HTTP 200-block page, warm", f"{base}/p/{large.slug}/", duration),
                 _load(STATIC, f"{base}/static/site/site.css", duration),
+                # What a view costs besides the page (which counts nothing itself): the beacon,
+                # one Redis round trip. Information, not a check: a shared machine's Redis
+                # latency decides it.
+                _load(BEACON, base + _beacon(html), duration, headers=BROWSER),
             ]
             with _nginx(tmp, upstream=base) as nginx:
                 if nginx:
@@ -190,6 +196,7 @@ class Command(BaseCommand):
         ratios = {
             "cold page / plain Django view (time)": cold["ratio"],
             "cached page / static file (req/s)": _ratio(by, HTTP_WARM, STATIC),
+            "counting beacon / static file (req/s)": _ratio(by, BEACON, STATIC),
             "nginx-cached page / nginx file (req/s)": _ratio(by, PROXY, NGINX_FILE),
         }
         self.stdout.write("")
@@ -201,7 +208,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{name}: {value:.2f}×" if value else f"{name}: not measured")
         big = by["200-block page, cold (view)"]
         saves = by[SAVE_25], by[SAVE_200]
-        cold_ratio, static_ratio, proxy_ratio = ratios.values()
+        cold_ratio, static_ratio, _, proxy_ratio = ratios.values()
         queries_ok = cold["max_queries"] <= 3 and warm["max_queries"] == 0
         checks = [
             ("public page ≤ 3 queries cold, 0 warm", queries_ok),
@@ -360,15 +367,22 @@ def _local_site(tmp: str, upstream: str, port: int, redirect_port: int) -> str:
     return re.sub(r"^\s*ssl_certificate.*$", "", text, flags=re.MULTILINE)
 
 
-def _load(label: str, url: str, duration: int) -> dict:
+def _beacon(html: bytes) -> str:
+    """The analytics beacon of a public page (its <noscript> image)."""
+    found = re.search(rb'<noscript><img src="([^"]+)"', html)
+    return found[1].decode().replace("&amp;", "&")
+
+
+def _load(label: str, url: str, duration: int, headers: dict | None = None) -> dict:
     if shutil.which("wrk"):
-        return _wrk(label, url, duration)
-    return _threaded(label, url, duration)
+        return _wrk(label, url, duration, headers or {})
+    return _threaded(label, url, duration, headers=headers or {})
 
 
-def _wrk(label: str, url: str, duration: int) -> dict:
+def _wrk(label: str, url: str, duration: int, headers: dict) -> dict:
+    options = [arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")]
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", url],
+        ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", *options, url],
         capture_output=True,
         text=True,
         check=True,
@@ -396,14 +410,16 @@ def _wrk(label: str, url: str, duration: int) -> dict:
     }
 
 
-def _threaded(label: str, url: str, duration: int, threads: int = 8) -> dict:
+def _threaded(
+    label: str, url: str, duration: int, threads: int = 8, headers: dict | None = None
+) -> dict:
     times: list[float] = []
     stop = time.perf_counter() + duration
 
     def worker():
         while time.perf_counter() < stop:
             start = time.perf_counter()
-            urllib.request.urlopen(url).read()
+            urllib.request.urlopen(urllib.request.Request(url, headers=headers or {})).read()
             times.append(time.perf_counter() - start)
 
     pool = [threading.Thread(target=worker) for _ in range(threads)]
