@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import analytics, contact, inbox, notifications, previews, recruiters, share
+from .views import analytics, contact, inbox, notifications, recruiters, share
 
 app_name = "audience"
 urlpatterns = [
@@ -10,7 +10,6 @@ urlpatterns = [
     path("s/<str:token>/<slug:page_slug>/", share.share_page, name="share-page"),
     path("contact/<uuid:pk>/", contact.contact_send, name="contact"),
     path("a/b.gif", analytics.beacon, name="beacon"),
-    path("p/<slug:slug>/og.png", previews.portfolio_preview_image, name="og-image"),
     # The creator's.
     path("portfolios/<uuid:pk>/share/", share.portfolio_share, name="portfolio-share"),
     path("resumes/<uuid:pk>/share/", share.resume_share, name="resume-share"),

@@ -73,13 +73,11 @@ def render_page(
     noindex: bool = False,
     beacon_url: str = "",
     contact_url: str = "",
-    preview_image_url: str = "",
 ) -> tuple[str, dict] | None:
     """(html, csp additions) for one page of a snapshot, or None when there is no such page.
 
     `beacon_url` counts the view (apps/audience/counting.py); `contact_url` is where contact
-    blocks that show a form send it (without it they show the address only);
-    `preview_image_url` is the generated link preview, for pages without an image of their own."""
+    blocks that show a form send it (without it they show the address only)."""
     pages = snap["pages"]
     page = next((p for p in pages if p["slug"] == page_slug), None) if page_slug else pages[0]
     if page is None:
@@ -107,7 +105,6 @@ def render_page(
         "noindex": noindex or preview,
         "beacon_url": beacon_url,
         "contact_url": contact_url,
-        "preview_image_url": preview_image_url,
     }
     html = render_to_string("portfolios/site/page.html", context)
     csp = {"style-src": [f"'sha256-{_b64_sha256(css)}'"]}

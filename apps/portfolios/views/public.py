@@ -53,7 +53,6 @@ def _render_cold(request: HttpRequest, slug: str, page_slug: str) -> dict | Http
         origin=_origin(request),
         beacon_url=counting.beacon_url(counting.target_of(portfolio), page_slug),
         contact_url=reverse("audience:contact", args=[portfolio.pk]),
-        preview_image_url=request.build_absolute_uri(reverse("audience:og-image", args=[slug])),
     )
     if rendered is None:
         raise Http404
