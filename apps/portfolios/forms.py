@@ -56,7 +56,17 @@ class PortfolioSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Portfolio
-        fields = ["title", "slug", "visibility", "seo_title", "seo_description"]
+        fields = [
+            "title",
+            "slug",
+            "visibility",
+            "seo_title",
+            "seo_description",
+            "chat_enabled",
+            "chat_daily_cap",
+            "chat_ip_daily_cap",
+            "chat_conversation_cap",
+        ]
         labels = {
             "slug": "Address",
             "seo_title": "Search title",
