@@ -81,10 +81,26 @@ class PortfolioSettingsForm(forms.ModelForm):
             "seo_description": forms.Textarea(attrs={"rows": 3}),
         }
 
+    CHAT_CAPS = ("chat_daily_cap", "chat_ip_daily_cap", "chat_conversation_cap")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["og_image"].for_owner(self.instance.owner)
         self.initial.setdefault("og_image", self.instance.og_image_id)
+        for name in self.CHAT_CAPS:  # left empty: keep what is set
+            self.fields[name].required = False
+        self.fields[
+            "chat_daily_cap"
+        ].help_text = (
+            "The most answers visitors get in a day; each costs you at most one text credit."
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in self.CHAT_CAPS:
+            if data.get(name) is None and name not in self.errors:
+                data[name] = getattr(self.instance, name)
+        return data
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data["slug"].strip().lower()
