@@ -239,3 +239,12 @@ def test_the_owner_turns_chat_on_in_settings(alice, client):
     assert portfolio.chat_open
     assert (portfolio.chat_daily_cap, portfolio.chat_ip_daily_cap) == (12, 3)
     assert f"/ask/{portfolio.pk}/" in Client().get("/p/alice/").text
+
+
+def test_the_form_keeps_the_public_page_cacheable(published):
+    first = Client().get("/p/alice/", REMOTE_ADDR="198.51.100.1")
+    second = Client().get("/p/alice/", REMOTE_ADDR="203.0.113.9")
+
+    assert first.content == second.content  # nothing per visitor: one cached copy for all
+    assert "public" in first["Cache-Control"] and not first.cookies
+    assert "<script>" not in first.text and " style=" not in first.text
