@@ -201,7 +201,8 @@ def test_an_owner_out_of_credits_means_a_polite_message(published, alice, client
 
     assert r.status_code == 200 and "answers aren’t available right now" in r.text
     assert "credits" not in r.text  # the owner's balance is not the visitor's business
-    assert not Message.objects.exists()
+    message = Message.objects.get()  # the owner hears what went unanswered
+    assert message.body == f"Q: {QUESTION}\n(Not answered: you were out of text credits.)"
 
 
 def test_the_owner_reads_the_conversation_in_the_inbox(published, alice, client):

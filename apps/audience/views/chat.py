@@ -68,6 +68,8 @@ def chat_ask(request: HttpRequest, pk: UUID) -> HttpResponse:
     except assistant.AIError as error:
         if error.kind == "invalid_input":
             return _page(portfolio, "invalid", conversation=conversation)
+        if error.kind == "out_of_credits":  # the owner should hear what went unanswered
+            conversation = _record(portfolio, conversation, question, None)
         return _page(portfolio, "unavailable", conversation=conversation)
     conversation = _record(portfolio, conversation, question, answer)
     return _page(
@@ -105,9 +107,12 @@ def _over_caps(request: HttpRequest, portfolio: Portfolio, conversation: Message
 
 def _record(portfolio: Portfolio, conversation: Message | None, question, answer) -> Message:
     """The turn, in the owner's inbox: a new conversation notifies them, a follow-up makes it
-    unread again."""
-    sources = ", ".join(f"#b-{block_id}" for block_id in answer.block_ids)
-    turn = f"Q: {question}\nA: {answer.text}" + (f"\n(from {sources})" if sources else "")
+    unread again. No answer: the owner was out of credits."""
+    if answer is None:
+        turn = f"Q: {question}\n(Not answered: you were out of text credits.)"
+    else:
+        sources = ", ".join(f"#b-{block_id}" for block_id in answer.block_ids)
+        turn = f"Q: {question}\nA: {answer.text}" + (f"\n(from {sources})" if sources else "")
     if conversation is not None:
         with transaction.atomic():
             locked = Message.objects.select_for_update().get(pk=conversation.pk)
