@@ -87,8 +87,14 @@ class PortfolioSettingsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["og_image"].for_owner(self.instance.owner)
         self.initial.setdefault("og_image", self.instance.og_image_id)
+        self.order_fields([*self._meta.fields[:5], "og_image"])
         for name in self.CHAT_CAPS:  # left empty: keep what is set
             self.fields[name].required = False
+        if self.instance.chat_blocked:
+            self.fields["chat_enabled"].help_text = (
+                "An administrator has turned questions off for this portfolio; visitors see "
+                "no form until they allow them again."
+            )
         self.fields[
             "chat_daily_cap"
         ].help_text = (

@@ -249,3 +249,13 @@ def test_the_form_keeps_the_public_page_cacheable(published):
     assert first.content == second.content  # nothing per visitor: one cached copy for all
     assert "public" in first["Cache-Control"] and not first.cookies
     assert "<script>" not in first.text and " style=" not in first.text
+
+
+def test_the_owner_learns_that_an_admin_turned_chat_off(published, alice, client):
+    published.chat_blocked = True
+    published.save(update_fields=["chat_blocked"])
+    client.force_login(alice)
+
+    r = client.get(f"/portfolios/{published.pk}/settings/")
+
+    assert "An administrator has turned questions off" in r.text
