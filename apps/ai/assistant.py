@@ -246,7 +246,7 @@ def answer_question(portfolio, question: str) -> Answer:
     if len(question) > MAX_QUESTION:
         raise AIError("invalid_input", f"Keep the question under {MAX_QUESTION} characters.")
     snap = portfolio.live.snapshot
-    blocks = [b for b in blocks_as_text(snap["pages"], snap["library"]) if b["text"]]
+    blocks = [b for b in blocks_as_text(snap["pages"], snap.get("library")) if b["text"]]
     found = ranked(question, blocks)
     if not found:
         return Answer(DONT_KNOW, [], False)
