@@ -263,6 +263,10 @@ AI_RETRY_BACKOFF = env_float("AI_RETRY_BACKOFF", 1.0)  # seconds before the firs
 AI_OFFLINE_STREAM_DELAY = 0.0 if TESTING else 0.03  # seconds between offline words
 # Credits: a request reserves its task's most, then is charged by tokens used (at least 1).
 AI_TOKENS_PER_CREDIT = env_int("AI_TOKENS_PER_CREDIT", 2000)
+AI_LOW_CREDITS = {  # a charge leaving less than this sends a "credits low" notification
+    "text": env_int("AI_LOW_TEXT_CREDITS", 5),
+    "image": env_int("AI_LOW_IMAGE_CREDITS", 2),
+}
 AI_RESERVATION_SECONDS = env_int("AI_RESERVATION_SECONDS", 600)  # then refunded by a task
 AI_MONTHLY_CREDITS = {  # each month the balance is topped up to these
     "free": {
