@@ -8,7 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.decorators import api_view, parser_classes
+from rest_framework.decorators import api_view, parser_classes, permission_classes
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from apps.assets.models import Asset
 from apps.portfolios.usages import attach_usages
 
+from .authentication import scoped
 from .errors import problem
 from .pagination import PageNumberPagination
 from .parsers import JSONParser
@@ -53,6 +54,7 @@ def _get_asset_for_user(request: Request, pk: str) -> Asset:
 )
 @api_view(["GET", "POST"])
 @parser_classes([MultiPartParser])
+@permission_classes([scoped("assets:read", "assets:write")])
 def asset_list(request: Request) -> Response:
     if request.method == "POST":
         return _asset_upload(request)
@@ -102,6 +104,7 @@ def _asset_upload(request: Request) -> Response:
 @extend_schema(methods=["DELETE"], operation_id="assets_delete", responses={204: None})
 @api_view(["GET", "PATCH", "DELETE"])
 @parser_classes([JSONParser])
+@permission_classes([scoped("assets:read", "assets:write")])
 def asset_detail(request: Request, pk: str) -> Response:
     asset = _get_asset_for_user(request, pk)
     if request.method == "DELETE":
