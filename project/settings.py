@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "apps.accounts.middleware.UserSessionsMiddleware",  # allauth's, at most once a minute
+    "apps.api.ratelimit.rate_limit_middleware",  # after auth: counts per person as well as IP
 ]
 
 ROOT_URLCONF = "project.urls"
@@ -352,6 +353,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "apps.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 24,
     "UNAUTHENTICATED_USER": None,
+}
+
+# API requests a minute, per API key or person, and per IP address (apps/api/ratelimit.py).
+API_RATE_LIMITS = {
+    "user": env_int("API_RATE_LIMIT_PER_MINUTE", 120),
+    "ip": env_int("API_IP_RATE_LIMIT_PER_MINUTE", 300),
 }
 
 SPECTACULAR_SETTINGS = {

@@ -108,3 +108,24 @@ class ApiKey(models.Model):
         if self.last_used_at is None or now - self.last_used_at >= LAST_USED_EVERY:
             type(self).objects.filter(pk=self.pk).update(last_used_at=now)
             self.last_used_at = now
+
+
+class IdempotentRequest(models.Model):
+    """A POST sent with an Idempotency-Key: what it was (a fingerprint of method, path and
+    body) and, once answered, the answer to send again. Kept IDEMPOTENCY_TTL (24 h)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    fingerprint = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    body = models.JSONField(null=True, blank=True, help_text="None for a streamed answer.")
+    location = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="api_idempotency_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.status_code or 'running'})"
