@@ -1,6 +1,8 @@
 import pytest
 
 from apps.api.models import ApiKey, Scope
+from tests.portfolios.conftest import portfolio  # noqa: F401
+from tests.resumes.conftest import resume  # noqa: F401
 
 ALL_SCOPES = [s.value for s in Scope]
 

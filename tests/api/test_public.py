@@ -2,8 +2,6 @@ import pytest
 
 from apps.core import published as page_cache
 from apps.portfolios.models import Portfolio
-from tests.portfolios.conftest import portfolio  # noqa: F401
-from tests.resumes.conftest import resume  # noqa: F401
 
 from .support import assert_problem
 
@@ -12,7 +10,7 @@ R = "/api/v1/public/resumes/"
 
 
 @pytest.fixture
-def live(portfolio, alice):  # noqa: F811
+def live(portfolio, alice):
     portfolio.publish(by=alice)
     return portfolio
 
@@ -45,7 +43,7 @@ def test_a_warm_request_costs_no_query_and_a_change_shows_at_once(
 def test_private_and_unpublished_portfolios_are_not_found_but_the_owner_sees_them(
     client,
     portfolio,
-    alice,  # noqa: F811
+    alice,
 ):
     assert_problem(client.get(P + "alice"), 404, "not_found")
     portfolio.publish(by=alice)
@@ -59,7 +57,7 @@ def test_private_and_unpublished_portfolios_are_not_found_but_the_owner_sees_the
     assert r.status_code == 200 and "no-store" in r["Cache-Control"]
 
 
-def test_a_published_resume_as_json_resume(client, resume, alice):  # noqa: F811
+def test_a_published_resume_as_json_resume(client, resume, alice):
     resume.publish(by=alice)
 
     r = client.get(R + "alice-cv")
