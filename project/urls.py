@@ -22,6 +22,7 @@ urlpatterns = [
     path("resumes/", include("apps.resumes.urls")),
     path("settings/api-keys/", include("apps.api.key_urls")),
     path("api/v1/", include("apps.api.urls")),
+    path("v1/", include("apps.api.openai_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

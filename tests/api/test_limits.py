@@ -53,3 +53,14 @@ def test_anonymous_callers_are_counted_by_ip(client, db, tight):
 
 def test_pages_outside_the_api_carry_no_headers(client, db):
     assert "X-RateLimit-Limit" not in client.get("/").headers
+
+
+def test_openai_endpoints_answer_429_in_openai_shape(client, alice, make_key, tight):
+    raw = make_key(alice)
+    for _ in range(3):
+        assert client.get("/v1/models", headers=bearer(raw)).status_code == 200
+
+    r = client.get("/v1/models", headers=bearer(raw))
+
+    assert r.status_code == 429 and r["Retry-After"] == "31"
+    assert r.json()["error"]["code"] == "rate_limit_exceeded"
