@@ -77,6 +77,10 @@ def _as_api_exception(exc: Exception) -> Exception:
 
 
 def _body(exc: exceptions.APIException, status_code: int) -> dict:
+    detail = exc.detail
+    if not isinstance(exc, exceptions.ValidationError) and isinstance(detail, dict):
+        if "detail" in detail and "code" in detail:  # simplejwt's InvalidToken
+            return problem_body(status_code, str(detail["detail"]), str(detail["code"]))
     if isinstance(exc, exceptions.ValidationError) or not isinstance(exc.detail, str):
         return _validation_body(exc.detail, status_code)
     code = exc.get_codes()
