@@ -394,12 +394,36 @@ API_RATE_LIMITS = {
     "ip": env_int("API_IP_RATE_LIMIT_PER_MINUTE", 300),
 }
 
+API_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", DEBUG)  # ReDoc at /api/docs/
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Grooya API",
-    "DESCRIPTION": "Assets for scripts and other clients. Errors are RFC 7807 problem+json.",
+    "DESCRIPTION": (
+        "Your account and credits, AI writing and images, your assets, and published "
+        "portfolios and resumes, as JSON; plus OpenAI-compatible endpoints under `/v1/`.\n\n"
+        "**Sign in** with an API key (`Authorization: Bearer gry_…`, made in Settings → API "
+        "keys, limited to its scopes), a JWT from `/api/auth/jwt/token/`, or the browser's "
+        "session (with its CSRF token).\n\n"
+        "**Bodies** are JSON with camelCase names. **Errors** are RFC 7807 "
+        "`application/problem+json` with a machine-readable `code` (the `/v1/` endpoints "
+        "answer in OpenAI's error shape). **Lists** are paged: `page`, `pageSize`, and "
+        "`count`/`next`/`previous` in the answer.\n\n"
+        "**Retries**: send `Idempotency-Key` on a POST; the same key with the same body answers "
+        "what the first answered, without a second charge, for 24 hours. **Limits**: every "
+        "answer carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; "
+        "past a limit it is 429 with `Retry-After`."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "TAGS": [
+        {"name": "Account", "description": "Your profile and your AI credits."},
+        {"name": "AI", "description": "Writing tasks and images; they spend credits."},
+        {"name": "Assets", "description": "Your images: upload, list, describe, delete."},
+        {"name": "Published", "description": "Published portfolios and resumes; no sign-in."},
+        {"name": "OpenAI-compatible", "description": "For tools that speak OpenAI's protocol."},
+        {"name": "Authentication", "description": "JSON Web Tokens for first-party clients."},
+    ],
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "tailwind"

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from apps.api import docs as api_docs
 from apps.api import jwt as api_jwt
 from apps.core import views as core_views
 
@@ -28,6 +29,8 @@ urlpatterns = [
     path("api/auth/jwt/verify/", api_jwt.token_verify, name="jwt-verify"),
     path("v1/", include("apps.api.openai_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", api_docs.api_docs, name="api-docs"),
+    path("api/docs/redoc.js", api_docs.redoc_script, name="api-docs-script"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
