@@ -416,6 +416,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.api.schema.add_errors_and_limits",
+    ],
     "TAGS": [
         {"name": "Account", "description": "Your profile and your AI credits."},
         {"name": "AI", "description": "Writing tasks and images; they spend credits."},

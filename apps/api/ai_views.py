@@ -84,11 +84,20 @@ def ai_tasks(request: Request) -> Response:
     tags=["AI"],
     request=GenerateTextSerializer,
     responses={
-        200: OpenApiResponse(
-            SuggestionSerializer,
-            description="The text; with `stream: true`, text/event-stream instead: "
-            '`event: chunk` / `data: {"text": "…"}` as it is written, then `event: done` with '
-            "this object (or `event: error` with a problem).",
+        (200, "application/json"): OpenApiResponse(SuggestionSerializer, description="The text."),
+        (200, "text/event-stream"): OpenApiResponse(
+            {
+                "type": "object",
+                "description": "One server-sent event.",
+                "properties": {
+                    "event": {"type": "string", "enum": ["chunk", "done", "error"]},
+                    "data": {"type": "string", "description": "JSON"},
+                },
+                "required": ["event", "data"],
+            },
+            description='With `stream: true`: `event: chunk` / `data: {"text": "…"}` as '
+            "it is written, then `event: done` with the Suggestion (or `event: error` with a "
+            "problem).",
         ),
         **AI_ERRORS,
     },

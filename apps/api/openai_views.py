@@ -131,7 +131,15 @@ class ChatCompletions(OpenAIView):
         operation_id="openai_chat_completions",
         tags=["OpenAI-compatible"],
         request=OpenApiTypes.OBJECT,
-        responses=OpenApiTypes.OBJECT,
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "text/event-stream"): {
+                "type": "object",
+                "description": "One server-sent event: a chat.completion.chunk, then [DONE].",
+                "properties": {"data": {"type": "string"}},
+                "required": ["data"],
+            },
+        },
         summary="Run a writing task on the last user message (stream: true for SSE chunks)",
         examples=[
             OpenApiExample(
