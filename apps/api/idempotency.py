@@ -26,14 +26,19 @@ TTL = timedelta(hours=24)
 MAX_KEY = 80
 
 
-def idempotent(view):
+def idempotent(view=None, *, error=problem):
+    """For a function view, or (with `error=` answering in another shape) a view method."""
+    if view is None:
+        return functools.partial(idempotent, error=error)
+
     @functools.wraps(view)
-    def wrapper(request: Request, *args, **kwargs):
+    def wrapper(*args, **kwargs):
+        request = args[0] if isinstance(args[0], Request) else args[1]
         key = request.headers.get("Idempotency-Key")
         if key is None or request.method != "POST":
-            return view(request, *args, **kwargs)
+            return view(*args, **kwargs)
         if not key or len(key) > MAX_KEY or not key.isprintable():
-            return problem(
+            return error(
                 400,
                 f"Idempotency-Key must be 1 to {MAX_KEY} printable characters.",
                 "invalid_idempotency_key",
@@ -41,21 +46,21 @@ def idempotent(view):
         fingerprint = _fingerprint(request)
         record, created = _claim(request.user, key, fingerprint)
         if record.fingerprint != fingerprint:
-            return problem(
+            return error(
                 422,
                 "This Idempotency-Key was used with a different request. Use a new key.",
                 "idempotency_key_reused",
             )
         request._idempotent = record
         if not created and record.status_code is None:
-            response = problem(
+            response = error(
                 409, "A request with this Idempotency-Key is still running.", "in_progress"
             )
             response["Retry-After"] = "1"
             return response
         if not created and record.body is not None:
             return _replay(record)
-        response = view(request, *args, **kwargs)
+        response = view(*args, **kwargs)
         _store(record, response, created)
         return response
 

@@ -26,6 +26,7 @@ from apps.ai.providers.base import STYLES
 
 from .authentication import ApiKeyAuthentication, scoped
 from .errors import ai_status
+from .idempotency import ai_key, idempotent
 from .parsers import JSONParser
 from .ratelimit import client_ip
 
@@ -58,6 +59,10 @@ def chat_tasks() -> dict:
 def openai_error(status: int, message: str, code: str, param: str | None = None) -> dict:
     kind = ERROR_TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
     return {"error": {"message": message, "type": kind, "param": param, "code": code}}
+
+
+def openai_error_response(status: int, message: str, code: str) -> Response:
+    return Response(openai_error(status, message, code), status=status)
 
 
 class OpenAIView(APIView):
@@ -152,6 +157,7 @@ class ChatCompletions(OpenAIView):
             )  # fmt: skip
         ],
     )
+    @idempotent(error=openai_error_response)
     def post(self, request: Request):
         body = request.data if isinstance(request.data, dict) else {}
         task = chat_tasks().get(body.get("model"))
@@ -164,7 +170,7 @@ class ChatCompletions(OpenAIView):
             message = "Send at least one user message with text."
             return self._error(400, message, "invalid_messages", param="messages")
         inputs = {"notes" if "notes" in task.fields else "text": text, "context": context}
-        options = {"ip": client_ip(request)}
+        options = {"ip": client_ip(request), "idempotency_key": ai_key(request)}
         model = PREFIX + task.name
         try:
             if body.get("stream") is True:
@@ -287,6 +293,7 @@ class ImageGenerations(OpenAIView):
             )  # fmt: skip
         ],
     )
+    @idempotent(error=openai_error_response)
     def post(self, request: Request):
         body = request.data if isinstance(request.data, dict) else {}
         size = body.get("size") or "1024x1024"
@@ -306,7 +313,7 @@ class ImageGenerations(OpenAIView):
         try:
             asset = assistant.generate_image(
                 request.user, str(body.get("prompt") or ""), SIZES[size], style,
-                ip=client_ip(request),
+                ip=client_ip(request), idempotency_key=ai_key(request),
             )  # fmt: skip
         except AIError as exc:
             return self.ai_error(exc)

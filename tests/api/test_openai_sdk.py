@@ -147,3 +147,21 @@ def test_a_key_without_the_ai_scope_is_refused(live_server, alice):
         client.models.list()
 
     assert caught.value.body["code"] == "insufficient_scope"
+
+
+def test_a_retried_completion_with_an_idempotency_key_is_charged_once(sdk, alice):
+    messages = [{"role": "user", "content": "Some words here."}]
+    key = {"Idempotency-Key": "retry-1"}
+
+    first = sdk.chat.completions.create(
+        model="grooya-improve", messages=messages, extra_headers=key
+    )
+    second = sdk.chat.completions.create(
+        model="grooya-improve", messages=messages, extra_headers=key
+    )
+    with pytest.raises(openai.UnprocessableEntityError) as caught:
+        sdk.chat.completions.create(model="grooya-shorten", messages=messages, extra_headers=key)
+
+    assert first.id == second.id and first.choices[0].message.content
+    assert CreditEntry.objects.filter(user=alice, reason="reserve").count() == 1
+    assert caught.value.body["code"] == "idempotency_key_reused"
