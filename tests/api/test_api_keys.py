@@ -35,6 +35,9 @@ def test_a_key_is_shown_once_and_stored_only_as_a_hash(client, alice, caplog):
     again = client.get(KEYS)
     assert raw not in again.text and key.display in again.text
     assert client.get(ASSETS, headers=bearer(raw)).status_code == 200
+    key.revoke()
+    assert client.get(ASSETS, headers=bearer(raw)).status_code == 401  # logged as a warning
+    assert "Unauthorized" in caplog.text
     assert raw not in caplog.text
     secret = raw.split("_", 2)[2]
     assert secret not in caplog.text

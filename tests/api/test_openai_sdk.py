@@ -16,7 +16,9 @@ from apps.api.models import ApiKey
 @pytest.fixture
 def sdk(live_server, alice):
     _, raw = ApiKey.objects.issue(alice, "SDK", ["ai"])
-    return openai.OpenAI(base_url=f"{live_server.url}/v1", api_key=raw, max_retries=0)
+    # Closed at the end, so the server's keep-alive thread lets go of its database connection.
+    with openai.OpenAI(base_url=f"{live_server.url}/v1", api_key=raw, max_retries=0) as client:
+        yield client
 
 
 def test_it_lists_the_models(sdk):
@@ -99,7 +101,7 @@ def test_it_generates_an_image(sdk, alice, response_format, live_server):
 def test_a_wrong_key_is_an_authentication_error(live_server, db):
     client = openai.OpenAI(base_url=f"{live_server.url}/v1", api_key="gry_x", max_retries=0)
 
-    with pytest.raises(openai.AuthenticationError) as caught:
+    with client, pytest.raises(openai.AuthenticationError) as caught:
         client.models.list()
 
     assert caught.value.status_code == 401
@@ -143,7 +145,7 @@ def test_a_key_without_the_ai_scope_is_refused(live_server, alice):
     _, raw = ApiKey.objects.issue(alice, "assets only", ["assets:read"])
     client = openai.OpenAI(base_url=f"{live_server.url}/v1", api_key=raw, max_retries=0)
 
-    with pytest.raises(openai.PermissionDeniedError) as caught:
+    with client, pytest.raises(openai.PermissionDeniedError) as caught:
         client.models.list()
 
     assert caught.value.body["code"] == "insufficient_scope"
