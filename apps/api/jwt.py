@@ -3,11 +3,13 @@ for 15 minutes, a refresh token for 30 days, rotated on each refresh with the ol
 blacklisted. A token names its person; JWTAuthentication checks on every request that the
 account still exists and is active, so a deleted or deactivated person's tokens stop working."""
 
+from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
+from allauth.mfa.base.internal.flows import check_rate_limit
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib.auth import authenticate, get_user_model
-from django.core.exceptions import ObjectDoesNotExist
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -91,7 +93,12 @@ def jwt_token(request: Request) -> Response:
     data = TokenRequestSerializer(data=request.data)
     data.is_valid(raise_exception=True)
     email, password = data.validated_data["email"], data.validated_data["password"]
-    user = authenticate(request._request, email=email, password=password)
+    try:  # allauth's adapter: the sign-in form's limits on failed attempts apply here too
+        user = get_adapter(request._request).authenticate(
+            request._request, email=email, password=password
+        )
+    except ValidationError:
+        return _too_many()
     if user is None or not user.is_active:
         return problem(401, "The email address or the password is wrong.", "invalid_credentials")
     if not EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists():
@@ -116,13 +123,26 @@ def _second_factor(user, code: str) -> Response | None:
             "authenticator app (or a recovery code) with the email and password.",
             "mfa_required",
         )
+    try:  # the same limit on wrong codes as the sign-in form's
+        clear = check_rate_limit(user)
+    except ValidationError:
+        return _too_many()
     code = code.replace(" ", "")
     for authenticator in authenticators:
         if authenticator.type in (Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES):
             if authenticator.wrap().validate_code(code):
                 authenticator.record_usage()
+                clear()
                 return None
     return problem(401, "That code is not valid (or was used already).", "mfa_invalid")
+
+
+def _too_many() -> Response:
+    response = problem(
+        429, "Too many failed attempts. Wait a few minutes and try again.", "too_many_attempts"
+    )
+    response["Retry-After"] = "300"
+    return response
 
 
 class RefreshSerializer(TokenRefreshSerializer):

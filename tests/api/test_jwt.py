@@ -135,3 +135,14 @@ def test_cors_is_off_by_default_and_on_for_named_origins(client, alice):
     assert on["Access-Control-Allow-Origin"] == "https://tools.example"
     assert "idempotency-key" in on["Access-Control-Allow-Headers"]
     assert "Access-Control-Allow-Origin" not in page
+
+
+def test_repeated_wrong_passwords_are_stopped_like_the_sign_in_form(client, alice):
+    wrong = {"email": "alice@example.com", "password": "wrong"}
+    statuses = [post(client, TOKEN, wrong).status_code for _ in range(12)]
+
+    r = post(client, TOKEN, {"email": "alice@example.com", "password": PASSWORD})
+
+    assert statuses[0] == 401 and statuses[-1] == 429
+    assert_problem(r, 429, "too_many_attempts")
+    assert r["Retry-After"]
