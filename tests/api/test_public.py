@@ -71,3 +71,12 @@ def test_a_published_resume_as_json_resume(client, resume, alice):
 def test_unknown_slugs_are_a_problem(client, db):
     assert_problem(client.get(R + "nobody"), 404, "not_found")
     assert_problem(client.get(P + "nobody"), 404, "not_found")
+
+
+def test_an_old_address_redirects_to_the_new_one(client, live):
+    live.change_slug("alice-new")
+
+    r = client.get(P + "alice")
+
+    assert r.status_code == 301 and r["Location"] == P + "alice-new"
+    assert client.get(r["Location"]).json()["slug"] == "alice-new"
