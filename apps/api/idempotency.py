@@ -13,6 +13,7 @@ import hashlib
 import json
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.request import Request
@@ -23,6 +24,7 @@ from .errors import problem
 from .models import IdempotentRequest
 
 TTL = timedelta(hours=24)
+SWEEP_EVERY = 3600  # seconds
 MAX_KEY = 80
 
 
@@ -81,9 +83,11 @@ def _fingerprint(request: Request) -> str:
 
 
 def _claim(user, key: str, fingerprint: str) -> tuple[IdempotentRequest, bool]:
-    IdempotentRequest.objects.filter(
-        user=user, key=key, created_at__lt=timezone.now() - TTL
-    ).delete()
+    expired = IdempotentRequest.objects.filter(created_at__lt=timezone.now() - TTL)
+    if cache.add("api:idempotency-sweep", 1, timeout=SWEEP_EVERY):
+        expired.delete()  # everyone's, now and then, so the table stays a day long
+    else:
+        expired.filter(user=user, key=key).delete()
     try:
         with transaction.atomic():
             record = IdempotentRequest.objects.create(user=user, key=key, fingerprint=fingerprint)

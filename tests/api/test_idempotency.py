@@ -2,6 +2,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from apps.ai.models import AIRequest, CreditEntry
@@ -66,6 +67,17 @@ def test_keys_expire_after_a_day(client, alice):
 
     assert r.status_code == 200 and "Idempotent-Replayed" not in r
     assert charges(alice) == 2
+
+
+def test_expired_records_of_everyone_are_swept_now_and_then(client, alice, bob):
+    IdempotentRequest.objects.create(user=bob, key="old", fingerprint="x", status_code=200)
+    IdempotentRequest.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    client.force_login(alice)
+
+    post(client, BODY)
+
+    assert list(IdempotentRequest.objects.values_list("key", flat=True)) == ["k-1"]
+    assert cache.get("api:idempotency-sweep")
 
 
 def test_failures_are_not_kept_so_the_key_can_try_again(client, alice):
