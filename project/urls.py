@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("apps.accounts.urls")),
     path("", include("apps.assets.urls")),
     path("", include("apps.library.urls")),
+    path("ai/", include("apps.ai.urls")),
     path("portfolios/", include("apps.portfolios.urls")),
     path("resumes/", include("apps.resumes.urls")),
     path("settings/api-keys/", include("apps.api.key_urls")),

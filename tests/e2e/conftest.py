@@ -58,6 +58,9 @@ def page(request, browser: Browser, live_server, transactional_db) -> Page:
         base_url=live_server.url, viewport={"width": 1280, "height": 860}
     )
     context.set_default_timeout(10_000)
+    # A worker's first page starts Chromium's renderer and the live server's first request;
+    # on a busy machine (parallel workers) that alone can take several seconds.
+    context.set_default_navigation_timeout(30_000)
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
