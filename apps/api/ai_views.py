@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from apps.ai import assistant
+from apps.ai.limits import client_ip
 from apps.ai.prompts import TASKS
 from apps.ai.providers import AIError, get_provider
 from apps.ai.providers.base import ASPECTS, STYLES
@@ -22,7 +23,6 @@ from .authentication import scoped
 from .errors import ai_problem, problem_body
 from .idempotency import ai_key, idempotent
 from .parsers import JSONParser
-from .ratelimit import client_ip
 from .serializers import (
     AssetSerializer,
     GenerateImageSerializer,

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.ai import assistant
+from apps.ai.limits import client_ip
 from apps.ai.models import AIRequest
 from apps.ai.prompts import TASKS
 from apps.ai.providers import AIError
@@ -28,7 +29,6 @@ from .authentication import ApiKeyAuthentication, scoped
 from .errors import ai_status
 from .idempotency import ai_key, idempotent
 from .parsers import JSONParser
-from .ratelimit import client_ip
 
 PREFIX = "grooya-"
 IMAGE_MODEL = "grooya-image"

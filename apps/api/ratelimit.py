@@ -10,15 +10,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from apps.ai.limits import client_ip
+
 from .errors import PROBLEM, problem_body
 
 WINDOW = 60
 PREFIXES = ("/api/", "/v1/")
-
-
-def client_ip(request) -> str:
-    # Behind a proxy, the proxy sets REMOTE_ADDR (deploy/nginx.conf), never a client header.
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def rate_limit_middleware(get_response):
@@ -46,7 +43,7 @@ def _now() -> float:
 def _subjects(request: HttpRequest) -> list[tuple[str, int]]:
     """(subject, limit) pairs, the caller's own first: their key or account, then the IP."""
     limits = settings.API_RATE_LIMITS
-    ip = ("ip:" + client_ip(request), limits["ip"])
+    ip = (f"ip:{client_ip(request)}", limits["ip"])
     who = _caller(request)
     return [(who, limits["user"]), ip] if who else [ip]
 
