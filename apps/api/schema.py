@@ -85,6 +85,7 @@ def add_errors_and_limits(result: dict, generator, request, public: bool) -> dic
         name: {"schema": {"type": "integer"}, "description": text}
         for name, text in RATE_HEADERS.items()
     }
+    scopes = _scopes(generator)
     for path, item in result.get("paths", {}).items():
         openai = path.startswith("/v1/")
         media = "application/json" if openai else "application/problem+json"
@@ -95,6 +96,10 @@ def add_errors_and_limits(result: dict, generator, request, public: bool) -> dic
                 errors |= POST_ERRORS
             if "/ai/" in path or openai:
                 errors |= AI_ERRORS
+            scope = scopes.get((path, method))
+            if scope:
+                note = f"API keys need the `{scope}` scope."
+                operation["description"] = f"{operation.get('description', '')}\n\n{note}".strip()
             responses = operation.setdefault("responses", {})
             for status, text in errors.items():
                 responses.setdefault(str(status), {"description": text})
@@ -103,3 +108,18 @@ def add_errors_and_limits(result: dict, generator, request, public: bool) -> dic
                     response["content"] = {media: {"schema": ref}}
                 response.setdefault("headers", {}).update(headers)
     return result
+
+
+def _scopes(generator) -> dict:
+    """{(path, method): the scope an API key needs}, from the views' `scoped` permissions."""
+    from rest_framework.permissions import SAFE_METHODS
+
+    found = {}
+    for path, _, method, callback in generator.endpoints or []:
+        for permission in getattr(callback.cls, "permission_classes", []):
+            read, write = getattr(permission, "scopes", (None, None))
+            if read:
+                scope = read if method in SAFE_METHODS else write
+                # drf-spectacular calls {pk} {id} in the document (SCHEMA_COERCE_PATH_PK).
+                found[(path.replace("{pk}", "{id}"), method.lower())] = scope
+    return found

@@ -64,3 +64,16 @@ def test_the_schema_names_the_three_ways_to_sign_in(client):
         o for o in posts if any("examples" in c for c in o["requestBody"]["content"].values())
     ]
     assert len(with_examples) >= 5
+
+
+@pytest.mark.django_db
+def test_each_operation_names_the_scope_an_api_key_needs(client):
+    doc = schema(client)
+
+    def needs(path, method):
+        return doc["paths"][path][method]["description"].rsplit("`", 2)[-2]
+
+    assert needs("/api/v1/assets/{id}", "get") == "assets:read"
+    assert needs("/api/v1/assets/{id}", "delete") == "assets:write"
+    assert needs("/api/v1/me", "patch") == "account:write"
+    assert needs("/v1/chat/completions", "post") == "ai"
