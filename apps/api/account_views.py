@@ -20,6 +20,21 @@ RECENT_ENTRIES = 20
     tags=["Account"],
     responses=MeSerializer,
     summary="Your profile",
+    examples=[
+        OpenApiExample(
+            "Ada",
+            {
+                "id": "5b1f2c1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
+                "email": "ada@example.com",
+                "name": "Ada Lovelace",
+                "title": "Analyst",
+                "bio": "I write programs for engines.",
+                "subscriptionTier": "free",
+                "dateJoined": "2026-01-05T09:30:00Z",
+            },
+            response_only=True,
+        )  # fmt: skip
+    ],
 )
 @extend_schema(
     methods=["PATCH"],
@@ -47,6 +62,27 @@ def me(request: Request) -> Response:
     tags=["Account"],
     responses=CreditsSerializer,
     summary="Your credit balances and their latest changes",
+    examples=[
+        OpenApiExample(
+            "Balances",
+            {
+                "balance": {"text": 48, "image": 10},
+                "monthlyAllowance": {"text": 50, "image": 10},
+                "recent": [
+                    {
+                        "createdAt": "2026-11-30T08:00:00Z",
+                        "kind": "text",
+                        "delta": -1,
+                        "balanceAfter": 48,
+                        "reason": "reserve",
+                        "task": "improve",
+                        "note": "",
+                    }
+                ],
+            },
+            response_only=True,
+        )  # fmt: skip
+    ],
 )
 @api_view(["GET"])
 @permission_classes([scoped("account:read")])

@@ -49,6 +49,32 @@ def text_tasks() -> list:
     tags=["AI"],
     responses=TasksSerializer,
     summary="The text tasks, the models and what they cost",
+    examples=[
+        OpenApiExample(
+            "Tasks",
+            {
+                "tasks": [
+                    {
+                        "name": "improve",
+                        "label": "Improve",
+                        "credits": 1,
+                        "fields": ["text", "context"],
+                        "params": [],
+                        "streamable": True,
+                    }
+                ],
+                "models": {
+                    "provider": "gemini",
+                    "text": "gemini-2.5-flash",
+                    "image": "gemini-2.5-flash-image",
+                },
+                "imageCredits": 1,
+                "aspects": ["1:1", "16:9"],
+                "styles": ["photo", "abstract"],
+            },
+            response_only=True,
+        )  # fmt: skip
+    ],
 )
 @api_view(["GET"])
 @permission_classes([AI])
@@ -113,6 +139,18 @@ def ai_tasks(request: Request) -> Response:
             {"task": "about", "payload": {"tone": "friendly"}, "stream": True},
             request_only=True,
         ),
+        OpenApiExample(
+            "The text",
+            {
+                "text": "I built the app in 2021.",
+                "unverified": [],
+                "offline": False,
+                "creditsLeft": 48,
+                "requestId": "0b6e5f0e-8a53-4c3e-9a51-6f1f7d2f8e11",
+            },
+            response_only=True,
+            media_type="application/json",
+        ),  # fmt: skip
     ],
 )
 @api_view(["POST"])

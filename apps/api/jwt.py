@@ -83,6 +83,9 @@ class TokenPairSerializer(serializers.Serializer):
             {"email": "ada@example.com", "password": "…", "code": "123456"},
             request_only=True,
         ),
+        OpenApiExample(
+            "Tokens", {"access": "eyJhbGciOi…", "refresh": "eyJhbGciOi…"}, response_only=True
+        ),
     ],
 )
 @api_view(["POST"])
