@@ -18,6 +18,7 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Page, expect
 
+from apps.api.models import ApiKey
 from apps.assets.models import Asset
 from apps.library.models import Education, Experience, Project, Skill
 from apps.portfolios.design import THEMES
@@ -49,6 +50,7 @@ SIGNED_IN = {
     "settings-profile": "/settings/",
     "settings-security": "/settings/security/",
     "settings-delete": "/settings/delete/",
+    "settings-api-keys": "/settings/api-keys/",
     "email": "/accounts/email/",
     "password-change": "/accounts/password/change/",
     "sessions": "/accounts/sessions/",
@@ -199,6 +201,8 @@ def grace():
     owner = a_portfolio_with_every_block().owner
     content = clean_content(json.loads(json.dumps(SAMPLE)), assign_ids=True)
     Resume.objects.filter(owner=owner).update(content=content)
+    ApiKey.objects.issue(owner, "Laptop script", ["ai", "assets:read"])
+    ApiKey.objects.issue(owner, "Old phone", ["assets:read"])[0].revoke()
     return owner
 
 
