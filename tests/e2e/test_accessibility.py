@@ -99,7 +99,8 @@ WITH_TOTP = {
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 FINISH_ANIMATIONS = """() => Promise.all(document.getAnimations()
-    .filter(a => a.effect.getComputedTiming().iterations !== Infinity).map(a => a.finished))"""
+    .filter(a => a.effect.getComputedTiming().iterations !== Infinity)
+    .map(a => a.finished.catch(() => null)))"""  # one cancelled meanwhile (AbortError) is over
 RUN_AXE = """() => axe.run(document, {
     resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"""
 SMALL_BUTTONS = """() => [...document.querySelectorAll(
