@@ -45,6 +45,14 @@ class Resume(ResumeEditing, models.Model):
         "ResumeRevision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     last_checkpoint_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A resume tailored to one job (see tailor()): the one it was made from, and the job.
+    tailored_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="tailored"
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+    job_company = models.CharField(max_length=200, blank=True)
+    job_url = models.URLField(max_length=500, blank=True)
+    job_description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -213,6 +221,24 @@ class Resume(ResumeEditing, models.Model):
     def duplicate(self) -> "Resume":
         """A tailored variant: the same content at a new address, unpublished."""
         return Resume.create_for(self.owner, title=f"Copy of {self.title}", content=self.content)
+
+    def tailor(self, content: dict, *, job: dict) -> "Resume":
+        """A new resume of `content` (this one with a job's accepted edits), linked to this
+        one and to the job (`job`: job_title, job_company, job_url, job_description)."""
+        role = job.get("job_title") or "a job"
+        at = f" at {job['job_company']}" if job.get("job_company") else ""
+        tailored = Resume.create_for(
+            self.owner, title=f"{self.title} — for {role}{at}", content=content
+        )
+        tailored.tailored_from = self
+        for name, value in job.items():
+            setattr(tailored, name, value)
+        tailored.save(update_fields=["tailored_from", *job, "updated_at"])
+        return tailored
+
+    @property
+    def job_label(self) -> str:
+        return " at ".join(v for v in (self.job_title, self.job_company) if v)
 
     def download_name(self, extension: str) -> str:
         """“Ada-Lovelace-Backend-roles.pdf”: the person's name and the title, safe as a file
