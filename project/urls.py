@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("apps.library.urls")),
     path("portfolios/", include("apps.portfolios.urls")),
     path("resumes/", include("apps.resumes.urls")),
+    path("cover-letters/", include("apps.resumes.letter_urls")),
     path("api/v1/", include("apps.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("accounts/", include("allauth.urls")),
