@@ -173,3 +173,11 @@ def test_wrong_methods_are_refused(client, alice, letter):
     client.force_login(alice)
     assert client.get(reverse("letters:delete", args=[letter.pk])).status_code == 405
     assert client.post(reverse("letters:list")).status_code == 405
+
+
+def test_the_admin_lists_and_opens_cover_letters(admin_client, letter):
+    assert "For Looking Glass" in admin_client.get("/admin/resumes/coverletter/").text
+    r = admin_client.get(f"/admin/resumes/coverletter/{letter.pk}/change/")
+    assert r.status_code == 200 and "Dear team," in r.text
+    tailored = admin_client.get(f"/admin/resumes/resume/{letter.resume.pk}/change/")
+    assert tailored.status_code == 200 and 'name="tailored_from"' in tailored.text
