@@ -22,7 +22,7 @@ from apps.assets.models import Asset
 from apps.library.models import Education, Experience, Project, Skill
 from apps.portfolios.design import THEMES
 from apps.resumes.content import TEMPLATES, clean_content, layout
-from apps.resumes.models import Resume
+from apps.resumes.models import CoverLetter, Resume
 from tests.conftest import PASSWORD, make_user
 from tests.e2e.conftest import ROOT, shot, sign_in, submit
 from tests.e2e.test_portfolio_themes import EMBED, a_portfolio_with_every_block
@@ -81,6 +81,12 @@ SIGNED_IN = {
     "resume-settings": "/resumes/{resume}/settings/",
     "resume-ats": "/resumes/{resume}/ats/",
     "resume-preview": "/resumes/{resume}/preview/",
+    "resume-tailor": "/resumes/{resume}/tailor/",
+    "cover-letters": "/cover-letters/",
+    "cover-letter-new": "/cover-letters/new/",
+    "cover-letter-edit": "/cover-letters/{letter}/edit/",
+    "portfolio-mentor": "/portfolios/{portfolio}/mentor/",
+    "asset-generate": "/assets/generate/",
 }
 # With an authenticator app: the code prompt at sign-in, then the pages it guards.
 WITH_TOTP = {
@@ -194,6 +200,14 @@ def grace():
     owner = a_portfolio_with_every_block().owner
     content = clean_content(json.loads(json.dumps(SAMPLE)), assign_ids=True)
     Resume.objects.filter(owner=owner).update(content=content)
+    CoverLetter.objects.create(
+        owner=owner,
+        title="Cover letter — Designer",
+        resume=Resume.objects.get(owner=owner),
+        job_title="Designer",
+        job_description="We want a designer.",
+        body="Dear team,\n\nI design things.",
+    )
     return owner
 
 
@@ -207,6 +221,7 @@ def her_things(owner) -> dict:
         "asset": Asset.objects.filter(owner=owner).first().pk,
         "resume": (resume := Resume.objects.get(owner=owner)).pk,
         "work": resume.content["work"][0]["id"],
+        "letter": CoverLetter.objects.get(owner=owner).pk,
     }
 
 
