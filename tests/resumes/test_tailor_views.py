@@ -190,3 +190,17 @@ def test_creating_needs_a_post(client, alice, original):
     client.force_login(alice)
     assert client.get(create_url(original)).status_code == 405
     assert client.put(tailor_url(original)).status_code == 405
+
+
+def test_htmx_gets_the_page_body_only(client, alice, original):
+    client.force_login(alice)
+
+    r = client.post(
+        tailor_url(original),
+        {"job_description": JOB, "nonce": "n2"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert r.status_code == 200 and "<html" not in r.text
+    assert r.text.lstrip().startswith('<div id="tailor-page">')
+    assert r.text.count('name="accept"') == 3

@@ -116,7 +116,8 @@ def _page(request, resume: Resume, form: JobForm, tailoring=None) -> HttpRespons
         "cost": TASKS["tailor"].credits,
         "missing": [r for r in tailoring.coverage if not r["found"]] if tailoring else [],
     }
-    return render(request, TEMPLATE, context)
+    partial = "#tailor-page" if request.htmx else ""
+    return render(request, TEMPLATE + partial, context)
 
 
 def _lines(value, resume: Resume, field: str) -> list[str]:
