@@ -193,6 +193,7 @@ def asset_generate(request: AuthenticatedHttpRequest) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             job.refresh_from_db()  # the immediate task backend has already run it
+            request.user.refresh_from_db(fields=["ai_image_credits"])  # the balance shown
             if not request.htmx:
                 return redirect("assets:generation", job.pk)
             kept = {k: form.cleaned_data[k] for k in ("prompt", "aspect", "style")}

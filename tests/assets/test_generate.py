@@ -47,7 +47,7 @@ def test_an_image_is_generated_into_the_library_with_its_prompt(client, alice):
     assert asset.width * 9 == asset.height * 16  # 16:9
     assert 'data-job-status="succeeded"' in r.text and "every 1s" not in r.text
     assert f'id="asset-{asset.pk}"' in r.text
-    assert images(alice) == 9
+    assert images(alice) == 9 and "you have 9." in r.text
     # The same click sent twice makes one image.
     client.post(URL, {**DATA, "nonce": "n1"}, headers=HTMX)
     assert Asset.objects.count() == 1 and images(alice) == 9

@@ -109,6 +109,7 @@ def test_generate_an_image_and_place_it_in_a_gallery_block(page: Page, live_serv
         alice, title="Maps", goal="job", role="", theme="minimal", from_library=False
     )
     gallery = portfolio.add_block(portfolio.pages[0]["id"], "gallery").block
+    hero = portfolio.add_block(portfolio.pages[0]["id"], "hero").block
     sign_in_by_cookie(page, alice, live_server.url)
 
     page.goto("/assets/")
@@ -128,3 +129,19 @@ def test_generate_an_image_and_place_it_in_a_gallery_block(page: Page, live_serv
     expect(preview.locator(".block-gallery img")).to_have_count(1)
     portfolio.refresh_from_db()
     assert portfolio.find_block(gallery["id"])[1]["data"]["images"] == [asset.pk.hex]
+
+    # In a block's image picker: generate another and choose it at once.
+    page.locator(f"#row-link-{hero['id']}").click()
+    form = page.locator(f"#block-form-{hero['id']}")
+    form.get_by_role("button", name="Choose image").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_text("Generate an image with AI").click()
+    dialog.get_by_label("Describe the image").fill("A compass rose")
+    dialog.get_by_role("button", name="Generate image").click()
+    expect(dialog.locator("[data-job-status=succeeded]")).to_be_visible()
+    shot(page, "picker-generated", full_page=False)
+    dialog.locator("[data-job-status=succeeded] [data-asset-choose]").click()
+    expect(page.locator(f"#save-state-{hero['id']}")).to_have_attribute("data-state", "saved")
+    compass = Asset.objects.get(prompt="A compass rose")
+    portfolio.refresh_from_db()
+    assert portfolio.find_block(hero["id"])[1]["data"]["image"] == compass.pk.hex
