@@ -204,3 +204,13 @@ def test_htmx_gets_the_page_body_only(client, alice, original):
     assert r.status_code == 200 and "<html" not in r.text
     assert r.text.lstrip().startswith('<div id="tailor-page">')
     assert r.text.count('name="accept"') == 3
+
+
+def test_pasted_markup_is_shown_as_text(client, alice, original):
+    client.force_login(alice)
+    hostile = JOB + " <script>alert(1)</script> <img src=x onerror=alert(2)>"
+
+    r = suggest(client, original, job_description=hostile, job_title="<b>Boss</b>")
+
+    assert "<script>alert(1)" not in r.text and "<img src=x" not in r.text
+    assert "&lt;b&gt;Boss&lt;/b&gt;" in r.text
