@@ -38,7 +38,7 @@ class PortfolioCreateForm(forms.Form):
     show_email = forms.BooleanField(required=False, initial=False)
     is_guided = forms.BooleanField(
         required=False,
-        initial=True,
+        initial=False,
         label="Guide me to a first publish",
         help_text="The editor shows the next steps — what is missing or thin — until you "
         "publish or hide them.",

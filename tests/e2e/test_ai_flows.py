@@ -92,6 +92,8 @@ def test_the_mentors_checklist_links_to_a_block_and_the_editor_opens_it(page: Pa
     expect(page.locator(f"#row-{about['id']}")).to_have_attribute("data-current", "")
     guide = page.locator("#guide")
     expect(guide).to_contain_text("Show your work")
+    assert_accessible_in_both_schemes(page, "editor-guided")
+    page.evaluate("() => localStorage.setItem('theme', 'light')")
     # The checklist follows the person's saves: a Projects block is their work.
     page.locator("#add-block-summary").click()
     page.locator("[data-block-type=projects]").click()
