@@ -181,3 +181,17 @@ def test_the_admin_lists_and_opens_cover_letters(admin_client, letter):
     assert r.status_code == 200 and "Dear team," in r.text
     tailored = admin_client.get(f"/admin/resumes/resume/{letter.resume.pk}/change/")
     assert tailored.status_code == 200 and 'name="tailored_from"' in tailored.text
+
+
+def test_a_tailored_resume_brings_its_job_to_a_new_letter(client, alice, bob, resume):
+    Resume.objects.filter(pk=resume.pk).update(job_title="Cartographer", job_description=JOB)
+    client.force_login(alice)
+
+    r = client.get(reverse("letters:create") + f"?resume={resume.pk}")
+    odd = client.get(reverse("letters:create") + "?resume=not-an-id")
+    client.force_login(bob)
+    theirs = client.get(reverse("letters:create") + f"?resume={resume.pk}")
+
+    assert 'value="Cartographer"' in r.text and "Looking Glass Books" in r.text
+    assert odd.status_code == 200
+    assert "Cartographer" not in theirs.text

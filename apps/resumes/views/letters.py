@@ -5,6 +5,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,9 +19,9 @@ from apps.core import autosave
 from apps.core.types import AuthenticatedHttpRequest
 
 from .. import pdf
-from ..job_forms import new_nonce
+from ..job_forms import JOB_FIELDS, new_nonce
 from ..letter_forms import LetterCreateForm, LetterForm
-from ..models import CoverLetter
+from ..models import CoverLetter, Resume
 
 EDIT = "resumes/letter_edit.html"
 
@@ -46,7 +47,7 @@ def letter_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    initial = {"nonce": new_nonce(), "resume": request.GET.get("resume")}
+    initial = {"nonce": new_nonce(), **_from_resume(request)}
     form = LetterCreateForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         body = ""
@@ -74,6 +75,17 @@ def letter_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         return redirect("letters:edit", letter.pk)
     return _create_page(request, form)
+
+
+def _from_resume(request) -> dict:
+    """?resume=<id> chooses the resume; a resume tailored to a job brings the job along."""
+    try:
+        resume = Resume.objects.filter(owner=request.user, pk=request.GET.get("resume")).first()
+    except ValidationError:  # not an id
+        return {}
+    if resume is None:
+        return {}
+    return {"resume": resume.pk, **{name: getattr(resume, name) for name in JOB_FIELDS}}
 
 
 def _create_page(request, form: LetterCreateForm) -> HttpResponse:
