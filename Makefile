@@ -81,7 +81,7 @@ test: install-dev chromium pango ## Lint, Django checks, migrations check, CSS c
 	@DEBUG=true $(PY) manage.py check
 	@DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	@$(MAKE) --no-print-directory css-check
-	@$(PY) -m pytest $(PYTEST_ARGS)
+	@$(PY) -m pytest -n auto --maxprocesses 4 --dist worksteal $(PYTEST_ARGS)
 
 BENCH_ENV := DEBUG=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=127.0.0.1,testserver \
 	SECRET_KEY=bench-only-not-secret-0123456789abcdefghijklmnopqrstuvwxyz \

@@ -146,6 +146,12 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     if urlsplit(REDIS_URL).scheme not in {"redis", "rediss", "unix"}:
         raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if TESTING and _worker.startswith("gw"):
+        # Parallel test processes each clear the cache between tests: one Redis db each.
+        _url = urlsplit(REDIS_URL)
+        _db = int(_url.path.strip("/") or 0) + int(_worker[2:])
+        REDIS_URL = _url._replace(path=f"/{_db}").geturl()
     CACHES = {
         "default": {
             "BACKEND": "apps.core.redis_cache.RedisCache",  # Django's, one client kept

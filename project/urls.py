@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("apps.accounts.urls")),
     path("", include("apps.assets.urls")),
     path("", include("apps.library.urls")),
+    path("ai/", include("apps.ai.urls")),
     path("portfolios/", include("apps.portfolios.urls")),
     path("resumes/", include("apps.resumes.urls")),
     path("cover-letters/", include("apps.resumes.letter_urls")),

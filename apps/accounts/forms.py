@@ -1,6 +1,8 @@
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Layout
 from django import forms
 
+from apps.ai.fields import offer
 from apps.assets.forms import AssetField
 
 from .models import User
@@ -39,8 +41,13 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["avatar"].for_owner(self.instance)
         self.initial.setdefault("avatar", self.instance.avatar_id)
+        offer(self, write={"bio": "about"})
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # The bio's AI menu sits under it (crispy draws fields itself, not form_field.html).
+        self.helper.layout = Layout(
+            "name", "title", "bio", HTML("{% load ai_menu %}{% ai_menu form.bio %}"), "avatar"
+        )
 
     def save(self, commit: bool = True) -> User:
         self.instance.avatar_id = self.cleaned_data["avatar"]

@@ -10,6 +10,7 @@ the answer with what in it the person's data does not back up. Errors are AIErro
         ...  # str chunks, then one Suggestion; close() the iterator to cancel
 """
 
+import json
 import logging
 import math
 import time
@@ -48,6 +49,7 @@ __all__ = [
     "request_image",
     "suggest",
     "stream_suggestion",
+    "suggest_skills",
     "tailor",
 ]
 
@@ -69,6 +71,13 @@ class Tailoring:
     offline: bool
     credits_left: int
     request_id: str = ""
+
+
+@dataclass(frozen=True)
+class SkillIdeas:
+    skills: list[dict]  # {"name", "reason"}: each named in the person's projects or experience
+    offline: bool
+    credits_left: int
 
 
 @dataclass(frozen=True)
@@ -142,6 +151,26 @@ def _streamed(user, request, provider, definition: Task, prompt: Prompt):
         raise
     request.settle(_cost(result, definition), **_done(result, started))
     yield _suggestion(user, result.text, prompt, request)
+
+
+def suggest_skills(user, *, ip: str | None = None, idempotency_key: str = "") -> SkillIdeas:
+    """Skills the person's projects and experience show that their skills list lacks. A name
+    their projects and experience do not mention is dropped, whatever the model says."""
+    definition, prompt, version = _prepare(user, "skills", {}, structured=True)
+    provider = get_provider()
+    request = _reserve(user, definition, provider, version, ip, idempotency_key)
+    result = _structured(request, provider, definition, prompt)
+    facts = person_facts(user, ("projects", "experience"))
+    known = {name.casefold() for name in person_facts(user, ("skills",))["skills"]}
+    mentioned = json.dumps(facts, ensure_ascii=False).casefold()
+    ideas, seen = [], set()
+    for idea in result.data.get("skills", []):
+        name = " ".join(str(idea.get("name", "")).split())[:100]
+        key = name.casefold()
+        if name and key not in known and key not in seen and key in mentioned:
+            seen.add(key)
+            ideas.append({"name": name, "reason": str(idea.get("reason", "")).strip()[:300]})
+    return SkillIdeas(ideas, _offline(request), _balance(user, "text"))
 
 
 def tailor(
@@ -378,8 +407,6 @@ def _run(request: AIRequest, call, definition: Task, prompt: Prompt) -> Result:
 
 def _structured(request, provider, definition: Task, prompt: Prompt) -> Result:
     if request.finished:  # a repeated submission: read its stored answer
-        import json
-
         return Result(request.output, 0, 0, request.model, data=json.loads(request.output))
     return _run(
         request, lambda: provider.generate_json(prompt, definition.schema), definition, prompt

@@ -42,3 +42,10 @@ def _duration(seconds: int) -> str:
     if seconds < 5400:
         return f"{round(seconds / 60)} minutes"
     return f"{round(seconds / 3600)} hours"
+
+
+def client_ip(request) -> str | None:
+    """The address limits count by: allauth's reading of it (TRUSTED_PROXY_COUNT aware)."""
+    from allauth.account.adapter import get_adapter
+
+    return get_adapter().get_client_ip(request)

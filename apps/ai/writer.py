@@ -281,6 +281,8 @@ def _first_name(profile: dict) -> str:
 def hero(facts: dict, text: str = "", tone: str = "") -> str:
     profile = facts.get("profile") or {}
     name, title = profile.get("name", ""), profile.get("title", "")
+    if text.rstrip().endswith("…"):  # the block's unfinished default ("Hello, I’m …")
+        text = ""
     if name and title:
         heading = f"I’m {_first_name(profile)}, {article(title)} {lower_first(title)}"
     else:

@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from apps.ai.fields import offer
+
 
 @dataclass(frozen=True)
 class LibraryKind:
@@ -21,9 +23,12 @@ class LibraryKind:
 class BlockForm(forms.Form):
     """A block's schema and its editor form in one. Cleaned data is plain JSON."""
 
+    ai_help: dict = {}  # writing tasks of its fields: apps.ai.fields.offer's arguments
+
     def __init__(self, *args, owner=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
+        offer(self, **self.ai_help)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.utils.functional import cached_property
 
+from apps.ai.fields import offer
 from apps.assets.forms import AssetField, ImageChoicesWidget
 from apps.assets.models import Asset
 
@@ -71,6 +72,8 @@ class LibraryForm(forms.ModelForm):
     Ids are unique per item, so an add form and edit forms can be open on one page.
     """
 
+    ai_help: dict = {}  # writing tasks of its fields: apps.ai.fields.offer's arguments
+
     def __init__(self, *args, **kwargs):
         instance = kwargs["instance"]
         self.is_new = instance._state.adding
@@ -79,6 +82,7 @@ class LibraryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "technologies" in self.fields:
             self.fields["technologies"].widget.attrs["list"] = f"{self.dom_id}-technologies-list"
+        offer(self, **self.ai_help)
 
     @property
     def owner(self):
@@ -123,6 +127,17 @@ class ProjectForm(LibraryForm):
         },
     )
     technologies = _technologies_field()
+
+    ai_help = {
+        "write": {"description": "project"},
+        "reads": {
+            "description": {
+                "title": "title",
+                "technologies": "technologies",
+                "notes": "description",
+            }
+        },
+    }
 
     class Meta:
         model = Project
@@ -208,6 +223,11 @@ class ExperienceForm(LibraryForm):
         ),
     )
     technologies = _technologies_field()
+
+    ai_help = {
+        "write": {"highlights": "highlights"},
+        "reads": {"highlights": {"job": "role company technologies", "notes": "highlights"}},
+    }
 
     class Meta:
         model = Experience

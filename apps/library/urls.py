@@ -12,6 +12,7 @@ urlpatterns = [
     path("library/projects/<uuid:pk>/delete/", projects.project_delete, name="project_delete"),
     path("library/skills/", skills.skill_list, name="skill_list"),
     path("library/skills/new/", skills.skill_new, name="skill_new"),
+    path("library/skills/ideas/", skills.skill_ideas, name="skill_ideas"),
     path("library/skills/<uuid:pk>/edit/", skills.skill_edit, name="skill_edit"),
     path("library/skills/<uuid:pk>/delete/", skills.skill_delete, name="skill_delete"),
     path("library/experience/", experience.experience_list, name="experience_list"),

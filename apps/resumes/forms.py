@@ -4,6 +4,7 @@ Resume property, checked by the same rules as the stored document (content.check
 from django import forms
 from django.core.exceptions import ValidationError
 
+from apps.ai.fields import offer
 from apps.blocks.fields import ItemsField, TextRowsField
 from apps.core.slugs import validate_slug
 
@@ -68,6 +69,15 @@ class ItemForm(forms.Form):
         self.section = SECTIONS[section]
         for spec in self.section.fields:
             self.fields[spec.name] = _field(spec)
+        if "highlights" in self.fields:  # bullet points from what the item says
+            job = " ".join(f.name for f in self.section.fields if f.kind in ("text", "long"))
+            offer(
+                self,
+                write={"highlights": "highlights"},
+                reads={"highlights": {"job": job, "notes": "highlights"}},
+            )
+        else:
+            offer(self)
 
     def values(self) -> dict:
         return dict(self.cleaned_data)
@@ -93,6 +103,7 @@ class BasicsForm(forms.Form):
             label="Profiles",
             help_text="LinkedIn, GitHub and the like.",
         )
+        offer(self, write={"summary": "resume_summary"})
 
     @classmethod
     def initial_for(cls, basics: dict) -> dict:

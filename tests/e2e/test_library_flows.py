@@ -160,3 +160,27 @@ def test_the_library_looks_right_in_dark_mode_and_on_a_phone(page: Page):
     shot(page, "library-projects-390-delete", full_page=False)
     page.goto("/library/skills/")
     shot(page, "library-skills-390")
+
+
+def test_suggested_skills_come_from_projects_and_are_added_with_a_category(page: Page):
+    from tests.e2e.test_accessibility import assert_accessible_in_both_schemes
+
+    ada = make_user("ada@example.com", name="Ada Lovelace")
+    ada.projects.create(title="Atlas of Rivers", technologies=["QGIS", "Procreate"])
+    sign_in(page, "ada@example.com")
+    page.goto("/library/skills/")
+
+    page.get_by_role("button", name="Suggest skills from my projects").click()
+    ideas = page.locator("#skill-ideas")
+    expect(ideas.get_by_text("Used in Atlas of Rivers.").first).to_be_visible()
+    expect(ideas.get_by_text("49 text credits left")).to_be_visible()
+    expect(page.locator("[data-credits-left]")).to_have_text("49")  # the nav's balance
+    shot(page, "library-skill-ideas")
+    assert_accessible_in_both_schemes(page, "library-skill-ideas")
+    ideas.get_by_role("link", name="Add QGIS").click()
+    form = page.locator("#skill-new form")
+    expect(form.get_by_label("Name")).to_have_value("QGIS")
+    form.get_by_label("Category").select_option("tool")
+    form.get_by_role("button", name="Save skill").click()
+    expect(page.locator("#skill-list [data-id]", has_text="QGIS")).to_be_visible()
+    assert Skill.objects.filter(owner=ada, name="QGIS", category="tool").exists()

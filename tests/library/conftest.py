@@ -44,3 +44,6 @@ def make_education():
         return Education.objects.create(owner=owner, **fields)
 
     return make
+
+
+from tests.ai.conftest import fake_server, openai_server  # noqa: E402, F401 (AI fixtures)

@@ -9,6 +9,8 @@ class AboutForm(BlockForm):
     body = RichTextField(max_length=10_000, required=False)
     image = IdField(required=False, label="Photo")
 
+    ai_help = {"write": {"body": "about"}}
+
 
 block = BlockType(
     name="about",

@@ -13,6 +13,8 @@ class HeroForm(BlockForm):
     cta_label = forms.CharField(max_length=40, required=False, label="Button label")
     cta_url = LinkField(required=False, label="Button link")
 
+    ai_help = {"write": {"heading": "hero"}, "rest": {"heading": "subheading"}}
+
 
 block = BlockType(
     name="hero",

@@ -7,6 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from apps.ai import assistant
+from apps.ai.limits import client_ip
+from apps.ai.prompts import TASKS
+from apps.ai.views import announce_credits
 from apps.core.types import AuthenticatedHttpRequest
 
 from ..forms import SkillForm
@@ -22,7 +26,11 @@ def _get_skill_for_user(request: AuthenticatedHttpRequest, pk: UUID) -> Skill:
 
 
 def _list_context(request: AuthenticatedHttpRequest, **extra) -> dict:
-    return {"groups": Skill.grouped(Skill.objects.owned_by(request.user)), **extra}
+    return {
+        "groups": Skill.grouped(Skill.objects.owned_by(request.user)),
+        "ideas_cost": TASKS["skills"].credits,
+        **extra,
+    }
 
 
 @login_required
@@ -37,7 +45,8 @@ def skill_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def skill_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
-    form = SkillForm(data, instance=Skill(owner=request.user))
+    named = request.GET.get("name", "")[:100]  # "Add" from a suggested skill
+    form = SkillForm(data, instance=Skill(owner=request.user, name=named))
     if request.method == "POST" and form.is_valid():
         skill = form.save()
         if not request.htmx:
@@ -76,3 +85,20 @@ def skill_delete(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
         messages.success(request, f"“{skill}” is deleted.")
         return redirect("library:skill_list")
     return HttpResponse("")
+
+
+@login_required
+@require_POST
+def skill_ideas(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Skills the person's projects and experience show and their list lacks (AI, charged)."""
+    try:
+        ideas = assistant.suggest_skills(
+            request.user, ip=client_ip(request), idempotency_key=request.POST.get("key", "")[:64]
+        )
+        context = {"ideas": ideas}
+    except assistant.AIError as exc:
+        context = {"ideas_error": exc.message}
+    if request.htmx:
+        response = render(request, f"{TEMPLATE}#skill-ideas", context)
+        return announce_credits(response, ideas.credits_left) if "ideas" in context else response
+    return render(request, TEMPLATE, _list_context(request, **context))
