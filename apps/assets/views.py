@@ -55,7 +55,6 @@ def asset_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.htmx:
         partial = "asset-page" if request.htmx.target == "load-more" else "asset-grid"
         return render(request, f"assets/asset_list.html#{partial}", context)
-    context["generate_form"] = ImageGenerateForm()
     return render(request, "assets/asset_list.html", context)
 
 
@@ -165,7 +164,6 @@ def asset_download(request: AuthenticatedHttpRequest, pk: UUID) -> FileResponse:
 @require_safe
 def asset_picker(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {**_filtered_page(request, page_size=PAGE_SIZE), "picker": True}
-    context["generate_form"] = ImageGenerateForm()
     if request.htmx and request.htmx.target == "load-more":
         return render(request, "assets/asset_list.html#asset-page", context)
     return render(request, "assets/asset_picker.html", context)

@@ -3,6 +3,7 @@ job), and the editor's fields."""
 
 from django import forms
 
+from apps.ai.fields import offer
 from apps.ai.prompts import TONES
 
 from .job_forms import JobForm
@@ -48,3 +49,7 @@ class LetterForm(forms.ModelForm):
         labels = {"job_title": "Job title", "job_company": "Company", "job_url": "Advert"}
         widgets = {"body": forms.Textarea(attrs={"rows": 18})}
         help_texts = {"body": "Leave a blank line between paragraphs."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer(self)  # the body's AI menu: improve, shorten, expand, grammar, tone

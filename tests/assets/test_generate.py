@@ -28,11 +28,16 @@ def images(user) -> int:
 def test_the_library_and_the_picker_offer_generation_with_its_cost(client, alice):
     client.force_login(alice)
 
-    for url in (reverse("assets:list"), reverse("assets:picker"), URL):
-        r = client.get(url)
+    for url in (reverse("assets:list"), reverse("assets:picker")):
+        assert 'hx-get="/assets/generate/' in client.get(url).text
+    page = client.get(URL)
+    in_picker = client.get(URL + "?picker=1", headers=HTMX)
+
+    for r in (page, in_picker):
         assert r.status_code == 200
         assert "Generate image" in r.text and "Costs 1 image credit; you have 10." in r.text
-    assert 'action="/assets/generate/?picker=1"' in client.get(reverse("assets:picker")).text
+    assert "<html" not in in_picker.text
+    assert 'action="/assets/generate/?picker=1"' in in_picker.text
 
 
 @runs_the_task

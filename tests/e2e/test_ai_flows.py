@@ -62,7 +62,7 @@ def test_draft_a_cover_letter_and_edit_it(page: Page, live_server):
     page.get_by_label("Job title").fill("Senior Illustrator")
     page.get_by_role("button", name="Draft with AI").click()
 
-    body = page.get_by_label("Body")
+    body = page.get_by_role("textbox", name="Body")
     expect(body).to_have_value(re.compile("Wonderland Press"))
     body.press("Control+End")
     body.press_sequentially(" PS: maps attached.", delay=10)
@@ -115,7 +115,7 @@ def test_generate_an_image_and_place_it_in_a_gallery_block(page: Page, live_serv
     sign_in_by_cookie(page, alice, live_server.url)
 
     page.goto("/assets/")
-    page.get_by_text("Generate an image with AI").click()
+    page.get_by_role("link", name="Generate an image with AI").click()
     page.get_by_label("Describe the image").fill("A lighthouse at dusk")
     page.get_by_label("Shape").select_option("16:9")
     page.get_by_role("button", name="Generate image").click()
@@ -137,7 +137,7 @@ def test_generate_an_image_and_place_it_in_a_gallery_block(page: Page, live_serv
     form = page.locator(f"#block-form-{hero['id']}")
     form.get_by_role("button", name="Choose image").click()
     dialog = page.get_by_role("dialog")
-    dialog.get_by_text("Generate an image with AI").click()
+    dialog.get_by_role("link", name="Generate an image with AI").click()
     dialog.get_by_label("Describe the image").fill("A compass rose")
     dialog.get_by_role("button", name="Generate image").click()
     expect(dialog.locator("[data-job-status=succeeded]")).to_be_visible()

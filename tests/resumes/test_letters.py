@@ -43,6 +43,7 @@ def test_the_assistant_drafts_a_letter_from_a_resume_and_a_job(client, alice, re
     assert AIRequest.objects.get().task == "cover_letter"
     page = client.get(r.url).text
     assert "offline writer" in page and "Download PDF" in page
+    assert 'data-ai="improve shorten expand grammar tone"' in page  # the body's AI menu
 
 
 def test_a_blank_letter_costs_nothing_and_needs_no_job(client, alice, resume):
