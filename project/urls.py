@@ -25,6 +25,7 @@ urlpatterns = [
     path("portfolios/", include("apps.portfolios.urls")),
     path("resumes/", include("apps.resumes.urls")),
     path("settings/api-keys/", include("apps.api.key_urls")),
+    path("cover-letters/", include("apps.resumes.letter_urls")),
     path("api/v1/", include("apps.api.urls")),
     path("api/auth/jwt/token/", api_jwt.jwt_token, name="jwt-token"),
     path("api/auth/jwt/refresh/", api_jwt.token_refresh, name="jwt-refresh"),
