@@ -1,7 +1,9 @@
+import uuid
 from datetime import timedelta
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.core.cache import cache
 from django.utils import timezone
 
 from .models import ApiKey, Scope
@@ -21,6 +23,8 @@ class ApiKeyForm(forms.Form):
         help_text="Give a key only what its script needs.",
     )
     expires = forms.ChoiceField(choices=EXPIRY_CHOICES, required=False, initial="90")
+    # One key per form shown: the same form sent again (a reload) creates nothing more.
+    once = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,7 +39,11 @@ class ApiKeyForm(forms.Form):
             )
         return super().clean()
 
-    def save(self) -> tuple[ApiKey, str]:
+    def save(self) -> tuple[ApiKey, str] | None:
+        """The new key and its secret; None when this form was sent before (a reload)."""
+        once = self.cleaned_data["once"]
+        if once and not cache.add(f"api-key-form:{self.owner.pk}:{once}", 1, timeout=86400):
+            return None
         days = self.cleaned_data["expires"]
         expires_at = timezone.now() + timedelta(days=int(days)) if days else None
         return ApiKey.objects.issue(

@@ -26,7 +26,11 @@ def api_key_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ApiKeyForm(request.POST or None, owner=request.user)
     new_key = None
     if request.method == "POST" and form.is_valid():
-        key, new_key = form.save()
+        made = form.save()
+        if made is None:
+            messages.info(request, "That form already made its key; its secret was shown once.")
+            return redirect("api_keys:list")
+        new_key = made[1]
         form = ApiKeyForm(owner=request.user)
     keys = ApiKey.objects.filter(owner=request.user)
     context = {"keys": keys, "form": form, "new_key": new_key}

@@ -174,3 +174,17 @@ def test_admins_see_keys_by_prefix_and_revoke_them(admin_client, alice, make_key
     assert "1 key(s) revoked" in r.text
     key.refresh_from_db()
     assert key.revoked_at is not None
+
+
+def test_sending_the_same_form_again_makes_no_second_key(client, alice):
+    client.force_login(alice)
+    page = client.get("/settings/api-keys/")
+    once = page.context["form"]["once"].value()
+    data = {"name": "Laptop", "scopes": ["ai"], "expires": "30", "once": once}
+
+    first = client.post("/settings/api-keys/", data)
+    again = client.post("/settings/api-keys/", data, follow=True)  # the browser's reload
+
+    assert first.context["new_key"].startswith("gry_")
+    assert alice.api_keys.count() == 1
+    assert "already made its key" in again.text and again.context["new_key"] is None
