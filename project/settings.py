@@ -6,6 +6,7 @@ Every variable is optional. A bad value stops the start with a message naming th
 import os
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -68,8 +69,11 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "allauth.socialaccount",  # providers are added below when configured
+    "corsheaders",
     "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks_db",
     "apps.core",
     "apps.accounts",
@@ -88,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, as it asks
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,6 +102,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "apps.accounts.middleware.UserSessionsMiddleware",  # allauth's, at most once a minute
+    "apps.api.ratelimit.rate_limit_middleware",  # after auth: counts per person as well as IP
 ]
 
 ROOT_URLCONF = "project.urls"
@@ -263,6 +269,10 @@ AI_RETRY_BACKOFF = env_float("AI_RETRY_BACKOFF", 1.0)  # seconds before the firs
 AI_OFFLINE_STREAM_DELAY = 0.0 if TESTING else 0.03  # seconds between offline words
 # Credits: a request reserves its task's most, then is charged by tokens used (at least 1).
 AI_TOKENS_PER_CREDIT = env_int("AI_TOKENS_PER_CREDIT", 2000)
+AI_LOW_CREDITS = {  # a charge leaving less than this sends a "credits low" notification
+    "text": env_int("AI_LOW_TEXT_CREDITS", 5),
+    "image": env_int("AI_LOW_IMAGE_CREDITS", 2),
+}
 AI_RESERVATION_SECONDS = env_int("AI_RESERVATION_SECONDS", 600)  # then refunded by a task
 AI_MONTHLY_CREDITS = {  # each month the balance is topped up to these
     "free": {
@@ -344,7 +354,12 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # An API key, else the browser's session (with CSRF). The first names the 401 challenge.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "apps.api.authentication.ApiKeyAuthentication",
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
@@ -358,12 +373,73 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
 }
 
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=15),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=30),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": False,
+    "USER_ID_FIELD": "id",
+    "USER_ID_CLAIM": "user_id",
+    "AUTH_HEADER_TYPES": ("Bearer",),
+    "TOKEN_REFRESH_SERIALIZER": "apps.api.jwt.RefreshSerializer",
+    "TOKEN_VERIFY_SERIALIZER": "apps.api.jwt.VerifySerializer",
+}
+
+# Cross-origin API calls only from these origins (none by default); never with cookies.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+CORS_URLS_REGEX = r"^/(api|v1)/.*$"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = ["authorization", "content-type", "idempotency-key"]
+CORS_EXPOSE_HEADERS = [
+    "X-RateLimit-Limit",
+    "X-RateLimit-Remaining",
+    "X-RateLimit-Reset",
+    "Retry-After",
+    "Location",
+    "Idempotent-Replayed",
+]
+
+# API requests a minute, per API key or person, and per IP address (apps/api/ratelimit.py).
+API_RATE_LIMITS = {
+    "user": env_int("API_RATE_LIMIT_PER_MINUTE", 120),
+    "ip": env_int("API_IP_RATE_LIMIT_PER_MINUTE", 300),
+}
+
+API_DOCS_ENABLED = env_bool("API_DOCS_ENABLED", DEBUG)  # ReDoc at /api/docs/
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Grooya API",
-    "DESCRIPTION": "Assets for scripts and other clients. Errors are RFC 7807 problem+json.",
+    "DESCRIPTION": (
+        "Your account and credits, AI writing and images, your assets, and published "
+        "portfolios and resumes, as JSON; plus OpenAI-compatible endpoints under `/v1/`.\n\n"
+        "**Sign in** with an API key (`Authorization: Bearer gry_…`, made in Settings → API "
+        "keys, limited to its scopes), a JWT from `/api/auth/jwt/token/`, or the browser's "
+        "session (with its CSRF token).\n\n"
+        "**Bodies** are JSON with camelCase names. **Errors** are RFC 7807 "
+        "`application/problem+json` with a machine-readable `code` (the `/v1/` endpoints "
+        "answer in OpenAI's error shape). **Lists** are paged: `page`, `pageSize`, and "
+        "`count`/`next`/`previous` in the answer.\n\n"
+        "**Retries**: send `Idempotency-Key` on a POST; the same key with the same body answers "
+        "what the first answered, without a second charge, for 24 hours. **Limits**: every "
+        "answer carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`; "
+        "past a limit it is 429 with `Retry-After`."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.api.schema.add_errors_and_limits",
+    ],
+    "TAGS": [
+        {"name": "Account", "description": "Your profile and your AI credits."},
+        {"name": "AI", "description": "Writing tasks and images; they spend credits."},
+        {"name": "Assets", "description": "Your images: upload, list, describe, delete."},
+        {"name": "Published", "description": "Published portfolios and resumes; no sign-in."},
+        {"name": "OpenAI-compatible", "description": "For tools that speak OpenAI's protocol."},
+        {"name": "Authentication", "description": "JSON Web Tokens for first-party clients."},
+    ],
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "tailwind"

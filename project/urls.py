@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from apps.api import docs as api_docs
+from apps.api import jwt as api_jwt
 from apps.core import views as core_views
 
 # The admin signs in through allauth, so it gets rate limits and two-factor checks.
@@ -22,8 +24,16 @@ urlpatterns = [
     path("ai/", include("apps.ai.urls")),
     path("portfolios/", include("apps.portfolios.urls")),
     path("resumes/", include("apps.resumes.urls")),
+    path("settings/api-keys/", include("apps.api.key_urls")),
+    path("cover-letters/", include("apps.resumes.letter_urls")),
     path("api/v1/", include("apps.api.urls")),
+    path("api/auth/jwt/token/", api_jwt.jwt_token, name="jwt-token"),
+    path("api/auth/jwt/refresh/", api_jwt.token_refresh, name="jwt-refresh"),
+    path("api/auth/jwt/verify/", api_jwt.token_verify, name="jwt-verify"),
+    path("v1/", include("apps.api.openai_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", api_docs.api_docs, name="api-docs"),
+    path("api/docs/redoc.js", api_docs.redoc_script, name="api-docs-script"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -45,6 +45,7 @@ __all__ = [
     "AIError",
     "answer_question",
     "apply_edits",
+    "cover_letter",
     "generate_image",
     "mentor",
     "request_image",
@@ -197,6 +198,20 @@ def tailor(
         _balance(user, "text"),
         str(request.pk),
     )
+
+
+def cover_letter(
+    user,
+    resume: dict,
+    job_description: str,
+    tone: str = "",
+    *,
+    ip: str | None = None,
+    idempotency_key: str = "",
+) -> Suggestion:
+    """A cover letter drafted from a resume's content (as stored) for a job description."""
+    inputs = {"resume": _for_prompt(resume), "job_description": job_description, "tone": tone}
+    return suggest(user, "cover_letter", inputs, ip=ip, idempotency_key=idempotency_key)
 
 
 def mentor(

@@ -23,7 +23,9 @@ def check(user_id, ip: str | None) -> None:
                 cache.add(key, 1, timeout=window + 5)
                 count = 1
             if count > limit:
-                raise AIError("rate_limited", _message(scope, limit, window, now))
+                error = AIError("rate_limited", _message(scope, limit, window, now))
+                error.retry_after = int(window - now % window) + 1  # for HTTP's Retry-After
+                raise error
 
 
 def _message(scope: str, limit: int, window: int, now: float) -> str:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from .prompts import TASKS, PromptError, render_instructions
@@ -156,6 +157,28 @@ def _change(locked_user, kind: str, delta: int, **entry) -> CreditEntry:
     return CreditEntry.objects.create(
         user_id=locked_user.pk, kind=kind, delta=delta, balance_after=balance, **entry
     )
+
+
+def _warn_when_low(user_pk, kind: str) -> None:
+    """Notify once a month when a charge leaves the balance under AI_LOW_CREDITS[kind]; the
+    user's row lock makes it once however many requests finish at the same time."""
+    from apps.audience.models import Notification
+
+    user = _lock_user(user_pk)
+    left = getattr(user, BALANCE_FIELDS[kind])
+    if left >= settings.AI_LOW_CREDITS[kind]:
+        return
+    month = timezone.now().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    sent = Notification.objects.filter(
+        recipient_id=user_pk, kind=Notification.Kind.CREDITS_LOW, created_at__gte=month
+    )
+    if not sent.filter(message__contains=f" {kind} ").exists():
+        Notification.objects.send(
+            user,
+            Notification.Kind.CREDITS_LOW,
+            f"You have {left} {kind} credit{'s' if left != 1 else ''} left this month.",
+            url=reverse("core:credits"),
+        )
 
 
 def _top_up(locked_user, period: str) -> list[CreditEntry]:
@@ -338,6 +361,8 @@ class AIRequest(models.Model):
             for name, value in done.items():
                 setattr(fresh, name, value)
             fresh.save()
+            if charge:
+                _warn_when_low(fresh.user_id, fresh.kind)
         self.__dict__.update({k: v for k, v in fresh.__dict__.items() if not k.startswith("_")})
         return True
 

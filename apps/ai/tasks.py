@@ -45,4 +45,15 @@ def make_image(request_id: str, prompt: str, aspect: str, style: str) -> None:
     try:
         run_image(request, prompt, aspect, style)
     except AIError:
-        pass  # refunded, and the request says what went wrong
+        return  # refunded, and the request says what went wrong
+    if request.asset_id:  # made in the background: the person may have moved on
+        from django.urls import reverse
+
+        from apps.audience.models import Notification
+
+        Notification.objects.send(
+            request.user,
+            Notification.Kind.IMAGE_READY,
+            "Your generated image is ready in your assets.",
+            url=reverse("assets:detail", args=[request.asset_id]),
+        )

@@ -77,6 +77,10 @@ def _as_api_exception(exc: Exception) -> Exception:
 
 
 def _body(exc: exceptions.APIException, status_code: int) -> dict:
+    detail = exc.detail
+    if not isinstance(exc, exceptions.ValidationError) and isinstance(detail, dict):
+        if "detail" in detail and "code" in detail:  # simplejwt's InvalidToken
+            return problem_body(status_code, str(detail["detail"]), str(detail["code"]))
     if isinstance(exc, exceptions.ValidationError) or not isinstance(exc.detail, str):
         return _validation_body(exc.detail, status_code)
     code = exc.get_codes()
@@ -122,3 +126,31 @@ def _camel_keys(value):
 def camel_case(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+# What each kind of AIError (apps/ai/providers/base.py) answers over HTTP.
+AI_STATUS = {
+    "invalid_input": 400,
+    "out_of_credits": 402,
+    "duplicate": 409,
+    "rate_limited": 429,
+    "rejected": 422,
+    "safety": 422,
+    "unsupported": 422,
+    "misconfigured": 503,
+    "quota": 503,
+    "unavailable": 503,
+    "timeout": 504,
+}
+
+
+def ai_status(exc) -> int:
+    return AI_STATUS.get(exc.kind, 502)
+
+
+def ai_problem(exc) -> Response:
+    """An AIError as problem+json; its message is written for people, so it is the detail."""
+    response = problem(ai_status(exc), exc.message, exc.kind)
+    if getattr(exc, "retry_after", None):
+        response["Retry-After"] = str(exc.retry_after)
+    return response

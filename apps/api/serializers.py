@@ -4,6 +4,7 @@ from collections.abc import Mapping
 
 from rest_framework import serializers
 
+from apps.ai.providers.base import ASPECTS, STYLES
 from apps.assets.models import Asset
 
 
@@ -108,3 +109,124 @@ class AssetUpdateSerializer(serializers.Serializer):
             setattr(asset, name, value)
         asset.save(update_fields=list(validated_data))
         return asset
+
+
+class StrictSerializer(serializers.Serializer):
+    """Refuses fields it does not know, rather than ignoring a typo."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            unknown = {name: ["Unknown field."] for name in data if name not in self.fields}
+            if unknown:
+                raise serializers.ValidationError(unknown, code="unknown_field")
+        return super().to_internal_value(data)
+
+
+# --- the account ------------------------------------------------------------------------------
+
+
+class MeSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    email = serializers.EmailField(read_only=True)
+    name = serializers.CharField(max_length=120, allow_blank=True)
+    title = serializers.CharField(max_length=120, allow_blank=True)
+    bio = serializers.CharField(max_length=2000, allow_blank=True)
+    subscriptionTier = serializers.CharField(source="subscription_tier", read_only=True)
+    dateJoined = serializers.DateTimeField(source="date_joined", read_only=True)
+
+
+class MeUpdateSerializer(StrictSerializer):
+    name = serializers.CharField(max_length=120, allow_blank=True, required=False)
+    title = serializers.CharField(max_length=120, allow_blank=True, required=False)
+    bio = serializers.CharField(max_length=2000, allow_blank=True, required=False)
+
+    def update(self, user, validated_data: dict):
+        for name, value in validated_data.items():
+            setattr(user, name, value.strip())
+        if validated_data:
+            user.save(update_fields=list(validated_data))
+        return user
+
+
+class CreditEntrySerializer(serializers.Serializer):
+    createdAt = serializers.DateTimeField(source="created_at")
+    kind = serializers.CharField()
+    delta = serializers.IntegerField()
+    balanceAfter = serializers.IntegerField(source="balance_after")
+    reason = serializers.CharField()
+    task = serializers.CharField(source="request.task", default=None, allow_null=True)
+    note = serializers.CharField()
+
+
+class BalanceSerializer(serializers.Serializer):
+    text = serializers.IntegerField()
+    image = serializers.IntegerField()
+
+
+class CreditsSerializer(serializers.Serializer):
+    balance = BalanceSerializer()
+    monthlyAllowance = BalanceSerializer()
+    recent = CreditEntrySerializer(many=True, help_text="The latest changes, newest first.")
+
+
+# --- AI ---------------------------------------------------------------------------------------
+
+
+class TaskSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    label = serializers.CharField()
+    credits = serializers.IntegerField(help_text="The most one request costs (text credits).")
+    fields = serializers.ListField(child=serializers.CharField(), help_text="Payload keys.")
+    params = serializers.ListField(child=serializers.CharField())
+    streamable = serializers.BooleanField()
+
+
+class ModelsSerializer(serializers.Serializer):
+    provider = serializers.CharField()
+    text = serializers.CharField()
+    image = serializers.CharField()
+
+
+class TasksSerializer(serializers.Serializer):
+    tasks = TaskSerializer(many=True)
+    models = ModelsSerializer()
+    imageCredits = serializers.IntegerField()
+    aspects = serializers.ListField(child=serializers.CharField())
+    styles = serializers.ListField(child=serializers.CharField())
+
+
+class GenerateTextSerializer(StrictSerializer):
+    task = serializers.CharField(max_length=40)
+    payload = serializers.DictField(
+        default=dict,
+        help_text="The task's fields (see ai/tasks), camelCase or snake_case: "
+        '{"text": "…", "tone": "friendly"}.',
+    )
+    stream = serializers.BooleanField(
+        default=False, help_text="Answer as text/event-stream: `chunk` events, then `done`."
+    )
+
+
+class ClaimSerializer(serializers.Serializer):
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    text = serializers.CharField()
+    kind = serializers.CharField()
+
+
+class SuggestionSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    unverified = ClaimSerializer(
+        source="unverified_spans",
+        many=True,
+        help_text="Claims in the text that the person's data does not back up: check them.",
+    )
+    offline = serializers.BooleanField(help_text="Written by the offline writer, not a model.")
+    creditsLeft = serializers.IntegerField(source="credits_left")
+    requestId = serializers.CharField(source="request_id")
+
+
+class GenerateImageSerializer(StrictSerializer):
+    prompt = serializers.CharField(max_length=1000)
+    aspect = serializers.ChoiceField(choices=list(ASPECTS), default="1:1")
+    style = serializers.ChoiceField(choices=list(STYLES), default="abstract")

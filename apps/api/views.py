@@ -6,9 +6,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
-from rest_framework.decorators import api_view, parser_classes
+from rest_framework.decorators import api_view, parser_classes, permission_classes
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from apps.assets.models import Asset
 from apps.portfolios.usages import attach_usages
 
+from .authentication import scoped
 from .errors import problem
 from .pagination import PageNumberPagination
 from .parsers import JSONParser
@@ -42,17 +43,22 @@ def _get_asset_for_user(request: Request, pk: str) -> Asset:
 @extend_schema(
     methods=["GET"],
     operation_id="assets_list",
+    tags=["Assets"],
+    summary="Your assets, newest first; filter and sort",
     responses=AssetPageSerializer,
     parameters=[AssetFilterSerializer, *PageNumberPagination.schema_parameters()],
 )
 @extend_schema(
     methods=["POST"],
     operation_id="assets_upload",
+    tags=["Assets"],
+    summary="Upload an image (the same file again answers the asset you have)",
     request={"multipart/form-data": AssetUploadSerializer},
     responses={201: AssetSerializer, 200: AssetSerializer},
 )
 @api_view(["GET", "POST"])
 @parser_classes([MultiPartParser])
+@permission_classes([scoped("assets:read", "assets:write")])
 def asset_list(request: Request) -> Response:
     if request.method == "POST":
         return _asset_upload(request)
@@ -92,16 +98,34 @@ def _asset_upload(request: Request) -> Response:
     return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})
 
 
-@extend_schema(methods=["GET"], operation_id="assets_retrieve", responses=AssetSerializer)
+@extend_schema(
+    methods=["GET"],
+    operation_id="assets_retrieve",
+    tags=["Assets"],
+    summary="One asset, with where it is used",
+    responses=AssetSerializer,
+)
 @extend_schema(
     methods=["PATCH"],
     operation_id="assets_update",
+    tags=["Assets"],
+    summary="Change an asset's title or alt text",
     request=AssetUpdateSerializer,
     responses=AssetSerializer,
+    examples=[
+        OpenApiExample("Describe it", {"altText": "A red kite over hills"}, request_only=True)
+    ],
 )
-@extend_schema(methods=["DELETE"], operation_id="assets_delete", responses={204: None})
+@extend_schema(
+    methods=["DELETE"],
+    operation_id="assets_delete",
+    tags=["Assets"],
+    summary="Delete an asset and its files",
+    responses={204: None},
+)
 @api_view(["GET", "PATCH", "DELETE"])
 @parser_classes([JSONParser])
+@permission_classes([scoped("assets:read", "assets:write")])
 def asset_detail(request: Request, pk: str) -> Response:
     asset = _get_asset_for_user(request, pk)
     if request.method == "DELETE":

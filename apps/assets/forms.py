@@ -111,3 +111,33 @@ class AssetFilterForm(forms.Form):
         if data["kind"]:
             assets = assets.filter(kind=data["kind"])
         return assets.order_by(self.SORTS[data["sort"] or "new"], "-pk")
+
+
+class ImageGenerateForm(forms.Form):
+    """What to draw: a description, a shape and a style (apps.ai.providers.base)."""
+
+    prompt = forms.CharField(
+        label="Describe the image",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What it shows, the mood and colours. No text appears in the image.",
+        error_messages={"required": "Describe the image you want."},
+    )
+    aspect = forms.ChoiceField(label="Shape", choices=[], initial="1:1")
+    style = forms.ChoiceField(label="Style", choices=[], initial="illustration")
+    # One click, one image: the same submission sent twice makes (and charges) one.
+    nonce = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+
+    def __init__(self, *args, **kwargs):
+        from apps.ai.providers.base import ASPECTS, STYLES
+
+        super().__init__(*args, **kwargs)
+        names = {"1:1": "square", "4:3": "landscape", "3:4": "portrait", "16:9": "wide",
+                 "9:16": "tall", "3:2": "photo landscape"}  # fmt: skip
+        self.fields["aspect"].choices = [(a, f"{a} ({names.get(a, a)})") for a in ASPECTS]
+        self.fields["style"].choices = [(s, label.capitalize()) for s, label in STYLES.items()]
+        self.initial.setdefault("nonce", uuid.uuid4().hex)
+
+    def idempotency_key(self) -> str:
+        nonce = self.cleaned_data.get("nonce") or ""
+        return f"image:{nonce}" if nonce.isalnum() else ""

@@ -14,11 +14,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
+from apps.ai import assistant
+from apps.ai.models import AIRequest
+from apps.ai.providers.base import MESSAGES
 from apps.core.htmx import append_fragment
 from apps.core.types import AuthenticatedHttpRequest
 from apps.portfolios.usages import attach_usages
 
-from .forms import AssetEditForm, AssetFilterForm
+from .forms import AssetEditForm, AssetFilterForm, ImageGenerateForm
 from .models import Asset, quota_for
 
 PAGE_SIZE = 24
@@ -164,6 +167,65 @@ def asset_picker(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.htmx and request.htmx.target == "load-more":
         return render(request, "assets/asset_list.html#asset-page", context)
     return render(request, "assets/asset_picker.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def asset_generate(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Generate an image into the library: reserve a credit and queue the picture (a
+    background task); the answer polls the job until its image is there or it failed."""
+    picker = "picker" in request.GET
+    form = ImageGenerateForm(request.POST or None)
+    job = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = assistant.request_image(
+                request.user,
+                form.cleaned_data["prompt"],
+                form.cleaned_data["aspect"],
+                form.cleaned_data["style"],
+                ip=request.META.get("REMOTE_ADDR"),
+                idempotency_key=form.idempotency_key(),
+            )
+        except assistant.AIError as exc:
+            form.add_error(None, exc.message)
+        else:
+            job.refresh_from_db()  # the immediate task backend has already run it
+            request.user.refresh_from_db(fields=["ai_image_credits"])  # the balance shown
+            if not request.htmx:
+                return redirect("assets:generation", job.pk)
+            kept = {k: form.cleaned_data[k] for k in ("prompt", "aspect", "style")}
+            form = ImageGenerateForm(initial=kept)  # a fresh nonce: the next click is new
+    context = {"generate_form": form, "picker": picker, **_job(job)}
+    template = "assets/asset_generate.html" + ("#image-generator" if request.htmx else "")
+    return render(request, template, context)
+
+
+@login_required
+@require_safe
+def asset_generation(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
+    """A generated image's progress: polled by htmx every second while it runs."""
+    jobs = AIRequest.objects.select_related("asset")
+    job = get_object_or_404(jobs, pk=pk, user=request.user, task="image")
+    context = {"picker": "picker" in request.GET, **_job(job)}
+    if request.htmx:
+        return render(request, "assets/asset_generate.html#image-job", context)
+    return render(
+        request, "assets/asset_generate.html", {**context, "generate_form": ImageGenerateForm()}
+    )
+
+
+def _job(job: AIRequest | None) -> dict:
+    if job is None:
+        return {"job": None}
+    failed = job.finished and job.asset_id is None
+    reason = MESSAGES.get(job.error, "") if job.error != "expired" else ""
+    return {
+        "job": job,
+        "failure": (f"{reason} " if reason else "") + "Your image credit was refunded."
+        if failed
+        else "",
+    }
 
 
 @require_safe

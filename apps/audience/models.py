@@ -185,6 +185,8 @@ SENT_KINDS = (
     Notification.Kind.NEW_MESSAGE,
     Notification.Kind.SHARE_OPENED,
     Notification.Kind.RECRUITER_SAVED,
+    Notification.Kind.IMAGE_READY,
+    Notification.Kind.CREDITS_LOW,
     Notification.Kind.WEEKLY_DIGEST,
 )
 

@@ -36,6 +36,13 @@ class PortfolioCreateForm(forms.Form):
         "experience and education.",
     )
     show_email = forms.BooleanField(required=False, initial=False)
+    is_guided = forms.BooleanField(
+        required=False,
+        initial=False,
+        label="Guide me to a first publish",
+        help_text="The editor shows the next steps — what is missing or thin — until you "
+        "publish or hide them.",
+    )
 
     def __init__(self, *args, email: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -127,6 +127,7 @@ class Portfolio(DocumentEditing, models.Model):
         theme: str,
         from_library: bool,
         show_email: bool = False,
+        is_guided: bool = False,
     ) -> "Portfolio":
         from .drafts import library_draft
 
@@ -143,6 +144,7 @@ class Portfolio(DocumentEditing, models.Model):
             design=design,
             pages=clean_pages(pages),
             slug=free_address(owner.name or title),
+            is_guided=is_guided,
         )
 
     def clean(self) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import editor, pages
+from .views import editor, mentor, pages
 from .views import portfolio as views
 
 app_name = "portfolios"
@@ -42,6 +42,9 @@ urlpatterns = [
         views.revision_restore,
         name="revision-restore",
     ),
+    path("<uuid:pk>/mentor/", mentor.portfolio_mentor, name="mentor"),
+    path("<uuid:pk>/mentor/checklist/", mentor.mentor_checklist, name="mentor-checklist"),
+    path("<uuid:pk>/guide/", mentor.portfolio_guide, name="guide"),
     path("<uuid:pk>/settings/", views.portfolio_settings, name="settings"),
     path("<uuid:pk>/publish/", views.portfolio_publish, name="publish"),
     path("<uuid:pk>/unpublish/", views.portfolio_unpublish, name="unpublish"),

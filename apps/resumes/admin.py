@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .models import Resume, ResumeRevision, ResumeSlugRedirect
+from .models import CoverLetter, Resume, ResumeRevision, ResumeSlugRedirect
 
 
 @admin.register(Resume)
@@ -12,7 +12,7 @@ class ResumeAdmin(admin.ModelAdmin):
     list_filter = ["template", "visibility", ("live", admin.EmptyFieldListFilter)]
     search_fields = ["title", "slug", "owner__email", "owner__name"]
     list_select_related = ["owner"]
-    raw_id_fields = ["owner"]
+    raw_id_fields = ["owner", "tailored_from"]
     readonly_fields = ["live_link", "live", "template", "created_at", "updated_at"]
     actions = ["unpublish"]
 
@@ -60,3 +60,12 @@ class ResumeRevisionAdmin(admin.ModelAdmin):
 class ResumeSlugRedirectAdmin(admin.ModelAdmin):
     list_display = ["old_slug", "resume", "created_at"]
     raw_id_fields = ["resume"]
+
+
+@admin.register(CoverLetter)
+class CoverLetterAdmin(admin.ModelAdmin):
+    list_display = ["title", "owner", "job_title", "job_company", "updated_at"]
+    search_fields = ["title", "job_title", "job_company", "owner__email"]
+    list_select_related = ["owner"]
+    raw_id_fields = ["owner", "resume"]
+    readonly_fields = ["rev", "created_at", "updated_at"]

@@ -45,6 +45,14 @@ class Resume(ResumeEditing, models.Model):
         "ResumeRevision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     last_checkpoint_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A resume tailored to one job (see tailor()): the one it was made from, and the job.
+    tailored_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="tailored"
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+    job_company = models.CharField(max_length=200, blank=True)
+    job_url = models.URLField(max_length=500, blank=True)
+    job_description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -214,6 +222,24 @@ class Resume(ResumeEditing, models.Model):
         """A tailored variant: the same content at a new address, unpublished."""
         return Resume.create_for(self.owner, title=f"Copy of {self.title}", content=self.content)
 
+    def tailor(self, content: dict, *, job: dict) -> "Resume":
+        """A new resume of `content` (this one with a job's accepted edits), linked to this
+        one and to the job (`job`: job_title, job_company, job_url, job_description)."""
+        role = job.get("job_title") or "a job"
+        at = f" at {job['job_company']}" if job.get("job_company") else ""
+        tailored = Resume.create_for(
+            self.owner, title=f"{self.title} — for {role}{at}", content=content
+        )
+        tailored.tailored_from = self
+        for name, value in job.items():
+            setattr(tailored, name, value)
+        tailored.save(update_fields=["tailored_from", *job, "updated_at"])
+        return tailored
+
+    @property
+    def job_label(self) -> str:
+        return " at ".join(v for v in (self.job_title, self.job_company) if v)
+
     def download_name(self, extension: str) -> str:
         """“Ada-Lovelace-Backend-roles.pdf”: the person's name and the title, safe as a file
         name in every operating system (letters of any script are kept)."""
@@ -263,3 +289,63 @@ def _taken(base: str) -> set[str]:
     live = Resume.objects.filter(slug__startswith=base).values_list("slug", flat=True)
     moved = ResumeSlugRedirect.objects.filter(old_slug__startswith=base)
     return {*live, *moved.values_list("old_slug", flat=True)}
+
+
+class CoverLetter(models.Model):
+    """A cover letter for one job, written from one of the person's resumes (by them, or
+    drafted by the assistant and then theirs to edit). Plain text: paragraphs are blank lines.
+    Saved by the editor contract: a save names the `rev` it is based on."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cover_letters"
+    )
+    title = models.CharField(max_length=120)
+    resume = models.ForeignKey(
+        Resume, null=True, blank=True, on_delete=models.SET_NULL, related_name="cover_letters"
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+    job_company = models.CharField(max_length=200, blank=True)
+    job_url = models.URLField(max_length=500, blank=True)
+    job_description = models.TextField(blank=True)
+    body = models.TextField(blank=True, max_length=20_000)
+    rev = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    EDITABLE = ("title", "job_title", "job_company", "job_url", "body")
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["owner", "-updated_at"], name="letter_owner_recent")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def job_label(self) -> str:
+        return " at ".join(v for v in (self.job_title, self.job_company) if v)
+
+    def values(self) -> dict:
+        return {name: getattr(self, name) for name in self.EDITABLE}
+
+    def update(self, values: dict, *, based_on: int) -> EditResult:
+        """Save the editor's fields, unless someone saved since `based_on`: then nothing
+        changes and the answer carries both versions."""
+        with transaction.atomic():
+            fresh = type(self).objects.select_for_update().get(pk=self.pk)
+            if fresh.rev != based_on:
+                theirs = {"id": fresh.pk.hex, "rev": fresh.rev, **fresh.values()}
+                return EditResult(
+                    False,
+                    "Changed meanwhile",
+                    item=theirs,
+                    conflict={"theirs": theirs, "mine": values},
+                )
+            for name in self.EDITABLE:
+                if name in values:
+                    setattr(fresh, name, values[name])
+            fresh.rev += 1
+            fresh.save(update_fields=[*self.EDITABLE, "rev", "updated_at"])
+        self.__dict__.update({k: v for k, v in fresh.__dict__.items() if not k.startswith("_")})
+        return EditResult(item={"id": self.pk.hex, "rev": self.rev, **self.values()})

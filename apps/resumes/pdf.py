@@ -150,3 +150,28 @@ def _allowed_roots() -> tuple[Path, ...]:
 
 def _static_root() -> str:
     return fonts.static_file("resume/resume.css").parent.as_uri() + "/"
+
+
+def letter_pdf(letter) -> bytes:
+    """A cover letter as a PDF: the sender from its resume, the date, the job, the text."""
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    basics = (letter.resume.content.get("basics") or {}) if letter.resume else {}
+    name = basics.get("name") or letter.owner.name
+    city = (basics.get("location") or {}).get("city", "")
+    contact = [v for v in (basics.get("email"), basics.get("phone"), city) if v]
+    paragraphs = [p.strip() for p in letter.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    html = render_to_string(
+        "resumes/print/letter.html",
+        {
+            "letter": letter,
+            "name": name,
+            "contact": contact,
+            "date": timezone.localdate(),
+            "paragraphs": paragraphs,
+            "stylesheet": fonts.static_file("resume/letter.css").as_uri(),
+        },
+    )
+    source = weasyprint.HTML(string=html, base_url=_static_root(), url_fetcher=_fetcher())
+    return source.write_pdf(pdf_tags=True)

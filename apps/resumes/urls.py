@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import create, editor, files, resume
+from .views import create, editor, files, resume, tailor
 
 app_name = "resumes"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("import/", create.resume_import, name="import"),
     path("<uuid:pk>/duplicate/", create.resume_duplicate, name="duplicate"),
     path("<uuid:pk>/json/", create.resume_json, name="json"),
+    path("<uuid:pk>/tailor/", tailor.resume_tailor, name="tailor"),
+    path("<uuid:pk>/tailor/create/", tailor.resume_tailor_create, name="tailor-create"),
     path(
         "<uuid:pk>/items/<str:section>/<str:item_id>/to-library/",
         create.item_to_library,

@@ -9,6 +9,7 @@ from django.db import connection
 from apps.ai import assistant
 from apps.ai.models import AIRequest, CreditEntry
 from apps.ai.providers import AIError
+from apps.audience.models import Notification
 from tests.conftest import make_user
 
 from .conftest import balance, ledger_sum
@@ -45,3 +46,5 @@ def test_fifty_requests_against_twenty_credits_serve_exactly_twenty(settings):
     assert balance(ada) == 0 == ledger_sum(ada)
     assert AIRequest.objects.filter(status="succeeded").count() == 20
     assert not AIRequest.objects.filter(status="pending").exists()
+    # Crossing AI_LOW_CREDITS (5) with twenty requests finishing together warns once.
+    assert Notification.objects.filter(recipient=ada, kind="credits_low").count() == 1

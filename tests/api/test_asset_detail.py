@@ -175,5 +175,5 @@ def test_put_is_a_method_not_allowed_problem(client, alice, asset):
 def test_anonymous_people_get_a_problem(client, asset, method):
     r = getattr(client, method)(asset_url(asset), {"title": "x"}, content_type=JSON)
 
-    assert_problem(r, 403, "not_authenticated")
+    assert_problem(r, 401, "not_authenticated")
     assert Asset.objects.filter(pk=asset.pk).exists()

@@ -155,7 +155,7 @@ def test_a_trailing_slash_works_too(client, alice):
 
 def test_anonymous_people_get_a_problem(client, alice):
     upload_asset(alice)
-    assert_problem(client.get(ASSETS), 403, "not_authenticated")
+    assert_problem(client.get(ASSETS), 401, "not_authenticated")
 
 
 def test_the_list_refuses_delete_with_a_problem(client, alice):

@@ -141,7 +141,7 @@ def test_a_json_upload_is_an_unsupported_media_type_problem(client, alice):
 
 
 def test_anonymous_uploads_are_refused_with_a_problem(client, db):
-    assert_problem(client.post(ASSETS, {"file": image_file()}), 403, "not_authenticated")
+    assert_problem(client.post(ASSETS, {"file": image_file()}), 401, "not_authenticated")
     assert not Asset.objects.exists()
 
 

@@ -23,7 +23,7 @@ def ask(page: Page, box, entry: str) -> None:
 
 
 def test_a_hero_headline_streams_stops_is_used_and_undone(page: Page, settings):
-    settings.AI_OFFLINE_STREAM_DELAY = 0.06  # a word at a time, slowly enough to watch
+    settings.AI_OFFLINE_STREAM_DELAY = 0.4  # a word at a time, slowly enough to stop
     portfolio = a_portfolio("hero")
     (hero,) = ids(portfolio)
     portfolio.owner.projects.create(title="Atlas of Rivers", technologies=["QGIS", "Procreate"])
@@ -45,6 +45,7 @@ def test_a_hero_headline_streams_stops_is_used_and_undone(page: Page, settings):
     expect(box.get_by_role("button", name="Use this")).to_be_hidden()
 
     # Asked again, read to the end, used: the headline and its subheading save as typing does.
+    settings.AI_OFFLINE_STREAM_DELAY = 0.02
     ask(page, box, "Hero headline and subheading 1 credit")
     accept = box.get_by_role("button", name="Use this")
     expect(accept).to_be_focused(timeout=15_000)

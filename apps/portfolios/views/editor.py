@@ -30,6 +30,7 @@ from ..editing import EditResult
 from ..forms import PageForm, editor_form
 from ..models import Portfolio
 from . import get_portfolio_for_user
+from .mentor import guide_context
 
 UNDO_SECONDS = 600
 # The editor shows the live preview in a frame of this origin.
@@ -100,6 +101,8 @@ def portfolio_edit(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
     context = _context(portfolio, request.GET.get("page"), request.GET.get("block"))
     if context["current_block"]:
         context["form"] = editor_form(context["current_block"], request.user)
+    if portfolio.is_guided:
+        context["guide"] = guide_context(portfolio)
     return render(request, TEMPLATE, context)
 
 

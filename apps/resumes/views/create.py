@@ -27,7 +27,11 @@ from . import get_resume_for_user
 @login_required
 @require_safe
 def resume_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    resumes = Resume.objects.filter(owner=request.user).select_related("live")
+    resumes = (
+        Resume.objects.filter(owner=request.user)
+        .select_related("live", "tailored_from")
+        .defer("tailored_from__content", "tailored_from__job_description")
+    )
     return render(request, "resumes/resume_list.html", {"resumes": resumes})
 
 
