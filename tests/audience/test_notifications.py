@@ -92,7 +92,7 @@ def test_emails_follow_the_preferences(client, alice, django_capture_on_commit_c
     client.force_login(alice)
     page = client.get("/settings/notifications/")
     assert page.status_code == 200 and 'href="/settings/notifications/"' in page.text
-    assert "Image generation finished" not in page.text  # nothing sends it yet
+    assert "Image generation finished" in page.text and "Credits running low" in page.text
     wanted = {kind: "on" for kind in Kind.values if kind != Kind.SHARE_OPENED}
 
     r = client.post("/settings/notifications/", wanted, follow=True)
