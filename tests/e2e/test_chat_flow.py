@@ -1,10 +1,11 @@
 """Ask my portfolio in a real browser: a visitor without JavaScript asks a published portfolio
-and follows the citation; the owner reads the conversation in the inbox; the form and the
-answer page pass axe in light and dark."""
+and follows the citation; the owner reads the conversation in the inbox; with JavaScript the
+answers appear under the form; the form and the answer page pass axe in light and dark."""
 
 from playwright.sync_api import Browser, Page, expect
 
 from apps.audience import contact
+from apps.audience.models import Message
 from tests.audience.conftest import block_id, portfolio_with_chat
 from tests.conftest import make_user
 from tests.e2e.conftest import shot
@@ -38,10 +39,24 @@ def test_a_visitor_asks_without_javascript_and_the_owner_reads_it(
     expect(page.get_by_text("Q: Has she shipped an iOS app?")).to_be_visible()
     assert_accessible_in_both_schemes(page, "inbox-chat")
 
-    page.goto("/p/alice/")
-    assert_accessible_in_both_schemes(page, "portfolio-with-chat")
-    page.get_by_label("Your question").fill("Does she speak Japanese?")
+    page.goto("/p/alice/")  # with JavaScript: answers appear under the form
+    ask = page.get_by_label("Your question")
+    ask.fill("Does she speak Japanese?")
     page.get_by_role("button", name="Ask").click()
-    expect(page.locator("#chat-answer")).to_contain_text("I don’t know from this portfolio.")
+    answers = page.locator("#ask-answer")
+    expect(answers).to_contain_text("I don’t know from this portfolio.")
+    ask.fill("Which games were written in Swift?")
+    page.get_by_role("button", name="Ask").click()
+    expect(answers).to_contain_text("Swift with SpriteKit")
+    expect(answers.get_by_role("link", name="Projects (Home)")).to_be_visible()
+    assert page.url == f"{live_server.url}/p/alice/"
+    latest = Message.objects.order_by("-created_at").first()  # one conversation, two turns
+    assert "Q: Does she speak Japanese?" in latest.body and "Q: Which games" in latest.body
+    assert_accessible_in_both_schemes(page, "portfolio-with-chat")
+    shot(page, "chat-inline-dark")
+
+    ask.fill("Has she shipped an iOS app?")  # the answer page itself, as without JavaScript
+    page.evaluate("document.querySelector('form[data-ask]').submit()")
+    expect(page.locator("#chat-answer")).to_contain_text("Looking Glass")
     assert_accessible_in_both_schemes(page, "chat-answer")
     shot(page, "chat-answer-dark")
