@@ -26,11 +26,12 @@ from django.db import transaction
 from . import limits
 from .facts import person_facts, plain
 from .honesty import Claim, unverified
-from .mentor import Finding, blocks_for_review, review
+from .mentor import Finding, blocks_as_text, blocks_for_review, review
 from .models import BALANCE_FIELDS, AIRequest, PromptOverride
-from .prompts import TASKS, PromptError, Task, build_prompt
+from .prompts import DONT_KNOW, TASKS, PromptError, Task, build_prompt
 from .providers import AIError, Prompt, get_provider
 from .providers.base import ASPECTS, STYLES, Result
+from .retrieval import ranked
 from .tailoring import Edit, Withheld, apply_edits, check_edits, coverage, keywords_for
 
 logger = logging.getLogger("apps.ai")
@@ -42,6 +43,7 @@ ALL_FACTS = ("profile", "projects", "experience", "education", "skills")
 
 __all__ = [
     "AIError",
+    "answer_question",
     "apply_edits",
     "cover_letter",
     "generate_image",
@@ -234,6 +236,49 @@ def mentor(
     return Review(findings, suggestions, _offline(request), _balance(user, "text"))
 
 
+@dataclass(frozen=True)
+class Answer:
+    text: str  # DONT_KNOW unless it cites a block it was given
+    block_ids: list[str]  # the blocks it comes from, each among those retrieved
+    known: bool
+    offline: bool = False
+
+
+MAX_QUESTION = 500
+
+
+def answer_question(portfolio, question: str) -> Answer:
+    """A visitor's question about a published portfolio, answered from its live revision
+    only (the blocks that share most of the question's words) and paid from the owner's
+    credits. An answer that cites no block it was given is "I don't know"; one that needs no
+    block (nothing on the portfolio shares a word with the question) costs nothing.
+
+    The visitor's caps (apps/audience/views/chat.py) replace the per-person AI rate limits,
+    which are the owner's own."""
+    question = " ".join((question or "").split())
+    if not question:
+        raise AIError("invalid_input", "Type a question first.")
+    if len(question) > MAX_QUESTION:
+        raise AIError("invalid_input", f"Keep the question under {MAX_QUESTION} characters.")
+    snap = portfolio.live.snapshot
+    blocks = [b for b in blocks_as_text(snap["pages"], snap.get("library")) if b["text"]]
+    found = ranked(question, blocks)
+    if not found:
+        return Answer(DONT_KNOW, [], False)
+    inputs = {"question": question, "blocks": found}
+    owner = portfolio.owner
+    definition, prompt, version = _prepare(owner, "ask", inputs, structured=True)
+    provider = get_provider()
+    request = _reserve(owner, definition, provider, version, None, "", limited=False)
+    result = _structured(request, provider, definition, prompt)
+    given = {b["block_id"] for b in found}
+    cited = [i for i in dict.fromkeys(map(str, result.data.get("block_ids") or [])) if i in given]
+    text = " ".join(str(result.data.get("answer") or "").split())[:MAX_OUTPUT]
+    if not cited or not text or result.data.get("known") is False:
+        return Answer(DONT_KNOW, [], False, _offline(request))
+    return Answer(text, cited, True, _offline(request))
+
+
 # --- images ---------------------------------------------------------------------------------
 
 
@@ -364,8 +409,11 @@ def _prepare(user, name: str, inputs: Mapping, *, structured: bool) -> tuple[Tas
         raise AIError("invalid_input", str(exc)) from None
 
 
-def _reserve(user, definition: Task, provider, version: str, ip, key: str) -> AIRequest:
-    limits.check(user.pk, ip)
+def _reserve(
+    user, definition: Task, provider, version: str, ip, key: str, *, limited: bool = True
+) -> AIRequest:
+    if limited:
+        limits.check(user.pk, ip)
     _sweep_now_and_then()
     return AIRequest.reserve(
         user,

@@ -205,23 +205,69 @@ def _block_findings(page: dict, block: dict, resolved: dict) -> list[Finding]:
 
 
 def blocks_for_review(portfolio) -> list[dict]:
-    """The portfolio's text as the mentor task reads it: one entry per block."""
+    """The portfolio's draft text as the mentor task reads it: one entry per block."""
+    return blocks_as_text(portfolio.pages)
+
+
+# Values in blocks and library items that are addresses, ids or layout, not words to read.
+NOT_TEXT = {
+    "image",
+    "cta_url",
+    "button_url",
+    "email",
+    "project",
+    "layout",
+    "id",
+    "url",
+    "live_url",
+    "repo_url",
+    "case_study_url",
+    "thumb",
+    "webp_srcset",
+    "fallback_srcset",
+    "cover",
+    "images",
+    "avatar",
+    "featured",
+}
+
+
+def blocks_as_text(pages: list[dict], library: dict | None = None) -> list[dict]:
+    """One entry per block, {"block_id", "type", "page", "text"}: the block's own words and,
+    given a snapshot's resolved `library`, the words of the library items it shows (a projects
+    block's projects, say) — what a visitor reads there, without markup, links or ids."""
     entries = []
-    for page in portfolio.pages:
+    for page in pages:
         for block in page.get("blocks", []):
             data = block.get("data") or {}
-            text = " ".join(
+            parts = [
                 plain(value)
                 for key, value in data.items()
-                if isinstance(value, str)
-                and key not in ("image", "cta_url", "button_url", "email", "project", "layout")
-            )
+                if isinstance(value, str) and key not in NOT_TEXT
+            ]
+            kind = registry.BLOCK_TYPES.get(block.get("type"))
+            if library is not None and kind is not None and kind.library:
+                try:
+                    shown = kind.get_context(data, library)
+                except (KeyError, TypeError):  # a block whose data no longer fits its type
+                    shown = {}
+                parts += _words_in({k: v for k, v in shown.items() if k not in NOT_TEXT})
             entries.append(
                 {
                     "block_id": block.get("id", ""),
                     "type": block.get("type"),
                     "page": page.get("title", ""),
-                    "text": text[:1500],
+                    "text": "\n".join(p for p in parts if p)[:1500],
                 }
             )
     return entries
+
+
+def _words_in(value) -> list[str]:
+    if isinstance(value, str):
+        return [plain(value)]
+    if isinstance(value, dict):
+        return [w for k, v in value.items() if k not in NOT_TEXT for w in _words_in(v)]
+    if isinstance(value, list):
+        return [w for v in value for w in _words_in(v)]
+    return []

@@ -441,3 +441,24 @@ def mentor(portfolio: list[dict], findings: list[dict]) -> dict:
             continue
         suggestions.append({"block_id": block["block_id"], "suggestion": tip})
     return {"suggestions": suggestions[:8]}
+
+
+def answer(question: str, blocks: list[dict]) -> dict:
+    """A visitor's question answered from the portfolio's own sentences: the (at most two)
+    sentences sharing most of the question's words, with the blocks they come from; when no
+    sentence shares any, "I don't know from this portfolio." (the `ask` task's shape)."""
+    from .prompts import DONT_KNOW
+    from .retrieval import overlap
+
+    found = []
+    for order, block in enumerate(blocks):
+        for sentence in sentences(str(block.get("text", ""))):
+            score = overlap(question, sentence)
+            if score:
+                found.append((-score, order, sentence, str(block.get("block_id", ""))))
+    best = sorted(found)[:2]
+    if not best:
+        return {"answer": DONT_KNOW, "block_ids": [], "known": False}
+    ids = list(dict.fromkeys(block_id for *_, block_id in best))
+    text = " ".join(end_sentence(sentence) for _, _, sentence, _ in best)
+    return {"answer": f"From the portfolio: {text}", "block_ids": ids, "known": True}

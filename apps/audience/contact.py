@@ -39,12 +39,19 @@ def token_age(token: str) -> float | None:
     return time.time() - made if isinstance(made, int) else None
 
 
-def over_rate(ip: str) -> bool:
-    """Count one submission from this address; True once it has sent RATE this hour."""
+def over_rate(ip: str, *, scope: str = "contact", limit: int = RATE, window: int = 3600) -> bool:
+    """Count one submission from this address; True once it has sent `limit` in this
+    `window` (seconds). Other public forms (the portfolio chat) count under their own scope."""
     keyed = hashlib.sha256(f"{settings.SECRET_KEY}|{ip}".encode()).hexdigest()[:32]
-    key = f"contact-rate:{int(time.time()) // 3600}:{keyed}"
-    cache.add(key, 0, 3600)
+    return over_count(f"{scope}-rate:{keyed}", limit, window)
+
+
+def over_count(subject: str, limit: int, window: int) -> bool:
+    """Count one use of `subject` in the cache's current fixed window of `window` seconds;
+    True once it is past `limit`."""
+    key = f"{subject}:{int(time.time()) // window}"
+    cache.add(key, 0, window)
     try:
-        return cache.incr(key) > RATE
+        return cache.incr(key) > limit
     except ValueError:
         return False

@@ -212,7 +212,13 @@ class MessageQuerySet(models.QuerySet):
 
 
 class Message(models.Model):
-    """What a visitor sent through a contact form: their words only (no IP, no cookie)."""
+    """What a visitor sent through a contact form, or a visitor's conversation with "Ask my
+    portfolio" (kind CHAT: the questions and answers in `body`, no email): their words only
+    (no IP, no cookie)."""
+
+    class Kind(models.TextChoices):
+        CONTACT = "contact", "Message"
+        CHAT = "chat", "Portfolio chat"
 
     class Folder(models.TextChoices):
         INBOX = "inbox", "Inbox"
@@ -226,9 +232,10 @@ class Message(models.Model):
     portfolio = models.ForeignKey(
         "portfolios.Portfolio", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.CONTACT)
     name = models.CharField(max_length=100)
-    email = models.EmailField(max_length=254)
-    body = models.TextField(max_length=5000)
+    email = models.EmailField(max_length=254, blank=True)
+    body = models.TextField(max_length=50_000)
     folder = models.CharField(max_length=10, choices=Folder, default=Folder.INBOX)
     read_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import analytics, contact, inbox, notifications, recruiters, share
+from .views import analytics, chat, contact, inbox, notifications, recruiters, share
 
 app_name = "audience"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("s/<str:token>/pdf/", share.share_pdf, name="share-pdf"),
     path("s/<str:token>/<slug:page_slug>/", share.share_page, name="share-page"),
     path("contact/<uuid:pk>/", contact.contact_send, name="contact"),
+    path("ask/<uuid:pk>/", chat.chat_ask, name="chat"),
     path("a/b.gif", analytics.beacon, name="beacon"),
     # The creator's.
     path("portfolios/<uuid:pk>/share/", share.portfolio_share, name="portfolio-share"),

@@ -36,12 +36,19 @@ class ThemeFilter(admin.SimpleListFilter):
 @admin.register(Portfolio)
 class PortfolioAdmin(admin.ModelAdmin):
     list_display = ("title", "slug", "owner", "visibility", "published", "theme", "updated_at")
-    list_filter = (PublishedFilter, "visibility", ThemeFilter, "goal")
+    list_filter = (
+        PublishedFilter,
+        "visibility",
+        ThemeFilter,
+        "goal",
+        "chat_enabled",
+        "chat_blocked",
+    )
     search_fields = ("title", "slug", "owner__email", "owner__name")
     list_select_related = ("owner", "live")
     readonly_fields = ("live_link", "live", "created_at", "updated_at", "last_checkpoint_at")
     raw_id_fields = ("owner", "og_image")
-    actions = ["unpublish"]
+    actions = ["unpublish", "block_chat", "unblock_chat"]
 
     @admin.display(boolean=True)
     def published(self, portfolio: Portfolio) -> bool:
@@ -74,6 +81,25 @@ class PortfolioAdmin(admin.ModelAdmin):
             )
             count += 1
         messages.success(request, f"Unpublished {count} portfolio(s).")
+
+    @admin.action(description="Turn off “Ask my portfolio” for the selected (kill switch)")
+    def block_chat(self, request, queryset) -> None:
+        count = self._set_chat_blocked(queryset, True)
+        messages.success(request, f"Chat turned off for {count} portfolio(s).")
+
+    @admin.action(description="Allow “Ask my portfolio” again for the selected")
+    def unblock_chat(self, request, queryset) -> None:
+        count = self._set_chat_blocked(queryset, False)
+        messages.success(request, f"Chat allowed again for {count} portfolio(s).")
+
+    def _set_chat_blocked(self, queryset, blocked: bool) -> int:
+        # One save per portfolio, not queryset.update(): save() makes the cached pages stale.
+        count = 0
+        for portfolio in queryset.exclude(chat_blocked=blocked):
+            portfolio.chat_blocked = blocked
+            portfolio.save(update_fields=["chat_blocked"])
+            count += 1
+        return count
 
 
 @admin.register(PortfolioRevision)

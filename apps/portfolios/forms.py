@@ -63,7 +63,17 @@ class PortfolioSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Portfolio
-        fields = ["title", "slug", "visibility", "seo_title", "seo_description"]
+        fields = [
+            "title",
+            "slug",
+            "visibility",
+            "seo_title",
+            "seo_description",
+            "chat_enabled",
+            "chat_daily_cap",
+            "chat_ip_daily_cap",
+            "chat_conversation_cap",
+        ]
         labels = {
             "slug": "Address",
             "seo_title": "Search title",
@@ -78,10 +88,32 @@ class PortfolioSettingsForm(forms.ModelForm):
             "seo_description": forms.Textarea(attrs={"rows": 3}),
         }
 
+    CHAT_CAPS = ("chat_daily_cap", "chat_ip_daily_cap", "chat_conversation_cap")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["og_image"].for_owner(self.instance.owner)
         self.initial.setdefault("og_image", self.instance.og_image_id)
+        self.order_fields([*self._meta.fields[:5], "og_image"])
+        for name in self.CHAT_CAPS:  # left empty: keep what is set
+            self.fields[name].required = False
+        if self.instance.chat_blocked:
+            self.fields["chat_enabled"].help_text = (
+                "An administrator has turned questions off for this portfolio; visitors see "
+                "no form until they allow them again."
+            )
+        self.fields[
+            "chat_daily_cap"
+        ].help_text = (
+            "The most answers visitors get in a day; each costs you at most one text credit."
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in self.CHAT_CAPS:
+            if data.get(name) is None and name not in self.errors:
+                data[name] = getattr(self.instance, name)
+        return data
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data["slug"].strip().lower()

@@ -5,6 +5,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
@@ -20,7 +21,7 @@ from .editing import DocumentEditing, EditResult, find_block
 
 CHECKPOINT_EVERY = timedelta(minutes=10)
 # What the public pages at an address show depends on these: saving one makes them stale.
-PUBLIC_FIELDS = frozenset({"live", "visibility", "slug"})
+PUBLIC_FIELDS = frozenset({"live", "visibility", "slug", "chat_enabled", "chat_blocked"})
 
 
 def default_pages() -> list[dict]:
@@ -61,6 +62,32 @@ class Portfolio(DocumentEditing, models.Model):
     seo_description = models.CharField(max_length=160, blank=True)
     og_image = models.ForeignKey(
         "assets.Asset", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # "Ask my portfolio" (apps/audience/views/chat.py): the owner opts in and pays from their
+    # credits; the caps bound what that can cost, the admin's block overrides the owner.
+    chat_enabled = models.BooleanField(
+        "Let visitors ask questions about my work",
+        default=False,
+        help_text="An AI answers from your published pages only, citing them. Each answer "
+        "costs you one text credit; every conversation lands in your inbox.",
+    )
+    chat_daily_cap = models.PositiveSmallIntegerField(
+        "Answers per day", default=30, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    chat_ip_daily_cap = models.PositiveSmallIntegerField(
+        "Answers per visitor per day",
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    chat_conversation_cap = models.PositiveSmallIntegerField(
+        "Questions per conversation",
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    chat_blocked = models.BooleanField(
+        "Chat turned off by an admin",
+        default=False,
+        help_text="The kill switch: overrides the owner.",
     )
     last_checkpoint_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -238,6 +265,11 @@ class Portfolio(DocumentEditing, models.Model):
     @property
     def is_public(self) -> bool:
         return bool(self.live_id) and self.visibility != self.Visibility.PRIVATE
+
+    @property
+    def chat_open(self) -> bool:
+        """Visitors may ask: published, opted in, and not turned off by an admin."""
+        return self.is_public and self.chat_enabled and not self.chat_blocked
 
     # --- revisions ------------------------------------------------------------------------
 

@@ -73,11 +73,13 @@ def render_page(
     noindex: bool = False,
     beacon_url: str = "",
     contact_url: str = "",
+    chat_url: str = "",
 ) -> tuple[str, dict] | None:
     """(html, csp additions) for one page of a snapshot, or None when there is no such page.
 
     `beacon_url` counts the view (apps/audience/counting.py); `contact_url` is where contact
-    blocks that show a form send it (without it they show the address only)."""
+    blocks that show a form send it (without it they show the address only); `chat_url`, where
+    the "Ask about my work" form sends questions (without it there is no such form)."""
     pages = snap["pages"]
     page = next((p for p in pages if p["slug"] == page_slug), None) if page_slug else pages[0]
     if page is None:
@@ -105,6 +107,7 @@ def render_page(
         "noindex": noindex or preview,
         "beacon_url": beacon_url,
         "contact_url": contact_url,
+        "chat_url": chat_url,
     }
     html = render_to_string("portfolios/site/page.html", context)
     csp = {"style-src": [f"'sha256-{_b64_sha256(css)}'"]}

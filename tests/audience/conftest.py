@@ -43,3 +43,43 @@ def resume(alice) -> Resume:
     )
     resume.publish()
     return resume
+
+
+ABOUT = (
+    "<p>I shipped Looking Glass, an iOS app for reading old maps, in 2023. "
+    "I draw maps for children’s books.</p><p>Before that I taught geometry in Oxford.</p>"
+)
+
+
+def portfolio_with_chat(owner, slug: str = "alice", about: str = ABOUT, **fields) -> Portfolio:
+    """A published portfolio with "Ask my portfolio" on: a hero, an About text and a
+    projects block showing one library project."""
+    from apps.library.models import Project
+
+    Project.objects.create(
+        owner=owner,
+        title="Rabbit Hole",
+        summary="A puzzle game for phones.",
+        description="<p>Written in Swift with SpriteKit; 40,000 downloads.</p>",
+        technologies=["Swift", "SpriteKit"],
+        featured=True,
+    )
+    portfolio = Portfolio.objects.create(
+        owner=owner, title="Alice’s work", slug=slug, chat_enabled=True, **fields
+    )
+    home = portfolio.pages[0]["id"]
+    for kind, data in (
+        ("hero", {"heading": "Alice Liddell", "subheading": "Illustrator and developer."}),
+        ("about", {"body": about}),
+        ("projects", {}),
+    ):
+        block = portfolio.add_block(home, kind).block
+        portfolio.update_block(block["id"], {**block["data"], **data}, based_on=block["rev"])
+    portfolio.refresh_from_db()
+    portfolio.publish()
+    return portfolio
+
+
+def block_id(portfolio: Portfolio, kind: str) -> str:
+    blocks = portfolio.live.snapshot["pages"][0]["blocks"]
+    return next(b["id"] for b in blocks if b["type"] == kind)

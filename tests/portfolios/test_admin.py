@@ -79,3 +79,30 @@ def test_the_admin_cannot_store_an_invalid_document(admin_client, portfolio, ali
     assert "pages[0].id: must be an id." in r.text
     portfolio.refresh_from_db()
     assert portfolio.pages[0]["blocks"][0]["type"] == "hero"
+
+
+def test_the_chat_kill_switch_turns_off_a_portfolios_chat_and_its_form(admin_client, alice):
+    from django.test import Client
+
+    from tests.audience.conftest import portfolio_with_chat
+
+    portfolio = portfolio_with_chat(alice)
+    visitor = Client()
+    assert f"/ask/{portfolio.pk}/" in visitor.get("/p/alice/").text  # now cached
+
+    admin_client.post(
+        "/admin/portfolios/portfolio/",
+        {"action": "block_chat", "_selected_action": [str(portfolio.pk)]},
+    )
+
+    portfolio.refresh_from_db()
+    assert portfolio.chat_blocked and portfolio.chat_enabled  # the owner's choice stays
+    assert f"/ask/{portfolio.pk}/" not in visitor.get("/p/alice/").text
+    blocked = admin_client.get("/admin/portfolios/portfolio/", {"chat_blocked__exact": "1"})
+    assert "Alice’s work" in blocked.text
+
+    admin_client.post(
+        "/admin/portfolios/portfolio/",
+        {"action": "unblock_chat", "_selected_action": [str(portfolio.pk)]},
+    )
+    assert f"/ask/{portfolio.pk}/" in visitor.get("/p/alice/").text

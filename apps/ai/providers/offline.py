@@ -65,6 +65,8 @@ def _data(prompt: Prompt) -> dict:
             return writer.mentor(
                 list(data.get("portfolio") or []), list(data.get("findings") or [])
             )
+        case "ask":
+            return writer.answer(str(data.get("question") or ""), list(data.get("blocks") or []))
     raise AIError("unsupported", "The offline writer cannot do this task.")
 
 

@@ -53,6 +53,7 @@ def _render_cold(request: HttpRequest, slug: str, page_slug: str) -> dict | Http
         origin=_origin(request),
         beacon_url=counting.beacon_url(counting.target_of(portfolio), page_slug),
         contact_url=reverse("audience:contact", args=[portfolio.pk]),
+        chat_url=reverse("audience:chat", args=[portfolio.pk]) if portfolio.chat_open else "",
     )
     if rendered is None:
         raise Http404
