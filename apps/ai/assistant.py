@@ -52,6 +52,7 @@ __all__ = [
     "suggest",
     "stream_suggestion",
     "suggest_skills",
+    "summarize",
     "tailor",
 ]
 
@@ -277,6 +278,44 @@ def answer_question(portfolio, question: str) -> Answer:
     if not cited or not text or result.data.get("known") is False:
         return Answer(DONT_KNOW, [], False, _offline(request))
     return Answer(text, cited, True, _offline(request))
+
+
+@dataclass(frozen=True)
+class PortfolioSummary:
+    points: list[dict]  # {"text", "block_ids"}: each backed by the blocks it names
+    withheld: int  # points dropped: no block named, or a claim those blocks lack
+    offline: bool
+    credits_left: int
+
+
+def summarize(
+    user, portfolio, *, ip: str | None = None, idempotency_key: str = ""
+) -> PortfolioSummary:
+    """Who a published portfolio's person is and their highlights, for a recruiter, from the
+    live revision only. Every point names the blocks it comes from; a point naming none, or
+    holding a number, date or name those blocks lack, is withheld. The same key (say, the
+    saved item and the live revision) answers again without a second charge."""
+    snap = portfolio.live.snapshot
+    blocks = [b for b in blocks_as_text(snap["pages"], snap.get("library")) if b["text"]]
+    if not blocks:
+        raise AIError("invalid_input", "This portfolio has no text to summarise yet.")
+    definition, prompt, version = _prepare(user, "summary", {"blocks": blocks}, structured=True)
+    provider = get_provider()
+    request = _reserve(user, definition, provider, version, ip, idempotency_key)
+    result = _structured(request, provider, definition, prompt)
+    text_of = {b["block_id"]: b["text"] for b in blocks}
+    profile = snap["library"]["profile"]  # who the page is about may be named in any point
+    person = {"name": profile.get("name", ""), "title": profile.get("title", "")}
+    points, withheld = [], 0
+    for point in result.data.get("points", []):
+        text = " ".join(str(point.get("text", "")).split())[:500]
+        cited = [i for i in dict.fromkeys(map(str, point.get("block_ids") or [])) if i in text_of]
+        backing = {"person": person, **{i: text_of[i] for i in cited}}
+        if not text or not cited or unverified(text, backing):
+            withheld += 1
+            continue
+        points.append({"text": text, "block_ids": cited})
+    return PortfolioSummary(points, withheld, _offline(request), _balance(user, "text"))
 
 
 # --- images ---------------------------------------------------------------------------------

@@ -115,6 +115,24 @@ ASK_SCHEMA = {
     "required": ["answer", "block_ids", "known"],
 }
 DONT_KNOW = "I don’t know from this portfolio."
+SUMMARY_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "points": {
+            "type": "array",
+            "maxItems": 6,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "text": _LINE,
+                    "block_ids": {"type": "array", "maxItems": 5, "items": {"type": "string"}},
+                },
+                "required": ["text", "block_ids"],
+            },
+        }
+    },
+    "required": ["points"],
+}
 
 _TEXT = "Tools like these make a strong impression. i built teh app in 2021 , it has 4 screens."
 _PROFILE = {"name": "Ada Lovelace", "title": "Analyst", "bio": "I write programs for engines."}
@@ -297,6 +315,19 @@ TASKS: dict[str, Task] = {
                 "question": "Has she shipped a mobile app?",
                 "blocks": [{"block_id": "b1", "type": "about", "text": "I built an iOS app."}],
             },
+        ),
+        Task(
+            "summary",
+            "Summary of a portfolio for a recruiter",
+            1,
+            "A recruiter saved this published portfolio. Write what they need first: one "
+            "point saying who the person is and what they do, then at most five highlights "
+            "(shipped work, results, skills shown), each one sentence in the third person. "
+            "Use only the portfolio blocks in DATA blocks, and give each point the block_id "
+            "of every block it comes from. A point no block backs is not written.",
+            fields=("blocks",),
+            schema=SUMMARY_SCHEMA,
+            sample={"blocks": [{"block_id": "b1", "type": "about", "text": "I built an app."}]},
         ),
     )
 }

@@ -462,3 +462,31 @@ def answer(question: str, blocks: list[dict]) -> dict:
     ids = list(dict.fromkeys(block_id for *_, block_id in best))
     text = " ".join(end_sentence(sentence) for _, _, sentence, _ in best)
     return {"answer": f"From the portfolio: {text}", "block_ids": ids, "known": True}
+
+
+def summary(blocks: list[dict]) -> dict:
+    """A recruiter's summary from the portfolio's own sentences: who (the first sentence of the
+    hero or about text), then the first sentence of each of up to five other blocks, each
+    point with the block it comes from (the `summary` task's shape)."""
+    points = []
+    first = ("hero", "about")
+    ordered = sorted(blocks, key=lambda b: b.get("type") not in first)
+    for block in ordered:
+        lines = [line.strip() for line in str(block.get("text", "")).split("\n") if line.strip()]
+        if lines and block.get("type") != "hero" and not _ends(lines[0]):
+            lines = lines[1:]  # the block's heading ("About me"), not something it says
+        merged: list[str] = []
+        for line in lines:  # a title line ("Rabbit Hole") leads the line after it
+            if merged and not _ends(merged[-1]) and len(merged[-1].split()) <= 6:
+                merged[-1] = f"{merged[-1]}: {line}"
+            else:
+                merged.append(line)
+        said = sentences(" ".join(s if _ends(s) else end_sentence(s) for s in merged))
+        if said and len(points) < 6:
+            text = " ".join(said[:2] if not points else said[:1])
+            points.append({"text": text, "block_ids": [block["block_id"]]})
+    return {"points": points}
+
+
+def _ends(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", "…"))

@@ -37,4 +37,5 @@ urlpatterns = [
     path("saved/lists/<uuid:pk>/delete/", recruiters.list_delete, name="saved-list-delete"),
     path("saved/items/<uuid:pk>/", recruiters.item_edit, name="saved-item"),
     path("saved/items/<uuid:pk>/delete/", recruiters.item_delete, name="saved-item-delete"),
+    path("saved/items/<uuid:pk>/summary/", recruiters.item_summary, name="saved-item-summary"),
 ]

@@ -357,14 +357,26 @@
   });
 
   // ---- Live preview (editor and design page): reload after a save, switch device width ----
-  document.addEventListener('preview-refresh', function (e) {
+  // One load at a time: a save answered while the frame is still loading the previous one
+  // asks again once that load is over (a reload asked for mid-load can be dropped, leaving
+  // the preview a save behind).
+  var previewLoading = false, previewAgain = null;
+  function refreshPreview(url) {
     var frame = document.getElementById('preview');
     if (!frame) return;
-    var url = e.detail && e.detail.url;
+    if (previewLoading) { previewAgain = url || previewAgain || ''; return; }
+    previewLoading = true;
+    frame.addEventListener('load', function loaded() {
+      frame.removeEventListener('load', loaded);
+      previewLoading = false;
+      if (previewAgain !== null) { var next = previewAgain; previewAgain = null; refreshPreview(next); }
+    });
     var current = frame.contentWindow && frame.contentWindow.location;
     if (url && current && current.pathname !== url) frame.src = url;
     else if (current) current.reload();
-  });
+    else previewLoading = false;
+  }
+  document.addEventListener('preview-refresh', function (e) { refreshPreview(e.detail && e.detail.url); });
   var DEVICES = { desktop: 'max-w-full', tablet: 'max-w-[820px]', phone: 'max-w-[390px]' };
   document.addEventListener('click', function (e) {
     var button = e.target.closest && e.target.closest('[data-device-set]');

@@ -83,3 +83,6 @@ def portfolio_with_chat(owner, slug: str = "alice", about: str = ABOUT, **fields
 def block_id(portfolio: Portfolio, kind: str) -> str:
     blocks = portfolio.live.snapshot["pages"][0]["blocks"]
     return next(b["id"] for b in blocks if b["type"] == kind)
+
+
+from tests.ai.conftest import fake_server, openai_server  # noqa: E402, F401 (AI fixtures)

@@ -1,6 +1,7 @@
 """Audience in a real browser: a visitor without JavaScript writes to a creator, a recipient
 opens a share link, the creator reads both; the analytics page in light and dark."""
 
+import re
 from datetime import timedelta
 
 from playwright.sync_api import Browser, Page, expect
@@ -9,6 +10,7 @@ from apps.audience import contact, counting
 from apps.audience.models import DailyCount
 from tests.audience.conftest import portfolio_with_contact_form
 from tests.conftest import make_user
+from tests.e2e.conftest import shot
 from tests.e2e.test_accessibility import (
     SCHEMES,
     assert_accessible_in_both_schemes,
@@ -138,3 +140,12 @@ def test_a_recruiter_saves_a_portfolio_with_a_note(page: Page, live_server):
     expect(page.get_by_text("Great line work; ask about May.")).to_be_visible()
     expect(page.locator("main .badge-primary")).to_have_text(["ink", "freelance"])
     assert_accessible_in_both_schemes(page, "saved")
+
+    # Her summary: from the published page only, each point linking to its block.
+    page.get_by_role("link", name="Note & tags for Alice’s work").click()
+    page.get_by_role("button", name="Summarise").click()
+    first = page.locator("#summary-points li").first
+    expect(first).to_contain_text("Hello, I’m …")
+    shot(page, "recruiter-summary")
+    first.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"/p/alice/#b-[0-9a-f]{32}$"))

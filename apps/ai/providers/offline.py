@@ -67,6 +67,8 @@ def _data(prompt: Prompt) -> dict:
             )
         case "ask":
             return writer.answer(str(data.get("question") or ""), list(data.get("blocks") or []))
+        case "summary":
+            return writer.summary(list(data.get("blocks") or []))
     raise AIError("unsupported", "The offline writer cannot do this task.")
 
 

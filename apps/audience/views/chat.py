@@ -147,7 +147,7 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     base = reverse("public:page", args=[portfolio.slug])
-    sources = {b["block_id"]: b for b in _block_labels(portfolio, base)}
+    sources = {b["block_id"]: b for b in block_labels(portfolio, base)}
     context = {
         "state": state,
         "question": question,
@@ -170,7 +170,7 @@ def _page(
     return response
 
 
-def _block_labels(portfolio: Portfolio, base: str) -> list[dict]:
+def block_labels(portfolio: Portfolio, base: str) -> list[dict]:
     """Each block of the live revision: its address on the public page (#b-<id> on the page
     it is on) and a name a visitor would know it by."""
     labels = []

@@ -9,12 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from apps.ai import assistant
+from apps.ai.limits import client_ip
+from apps.ai.prompts import TASKS
 from apps.core.types import AuthenticatedHttpRequest
 
 from ..forms import RecruiterListForm, SavedItemForm, SaveForm
 from ..models import Notification, RecruiterList, SavedItem
+from .chat import block_labels
 
 
 def _recruiter(request: AuthenticatedHttpRequest) -> None:
@@ -102,8 +107,48 @@ def item_edit(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
         form.save()
         messages.success(request, "Note saved.")
         return redirect("audience:saved")
-    context = {"item": item, "form": form, "nav_section": "saved"}
+    return _item_page(request, item, form)
+
+
+def _item_page(request, item: SavedItem, form, **extra) -> HttpResponse:
+    context = {
+        "item": item,
+        "form": form,
+        "nav_section": "saved",
+        "summary_cost": TASKS["summary"].credits,
+        **extra,
+    }
     return render(request, "audience/saved_item.html", context)
+
+
+@login_required
+@require_POST
+def item_summary(request: AuthenticatedHttpRequest, pk: UUID) -> HttpResponse:
+    """The AI summary of a saved portfolio, from its published page only, each point linked
+    to the block it comes from; paid from the recruiter's credits, once per published
+    version (the same version asked again is answered from the stored request)."""
+    _recruiter(request)
+    item = _get_item_for_user(request, pk)
+    portfolio = item.portfolio
+    if portfolio is None or not portfolio.is_public:
+        messages.error(request, "Only a published portfolio can be summarised.")
+        return redirect("audience:saved-item", pk=item.pk)
+    try:
+        summary = assistant.summarize(
+            request.user,
+            portfolio,
+            ip=client_ip(request),
+            idempotency_key=f"summary:{item.pk.hex}:{portfolio.live_id.hex}",
+        )
+    except assistant.AIError as exc:
+        return _item_page(request, item, SavedItemForm(instance=item), summary_error=exc.message)
+    base = reverse("public:page", args=[portfolio.slug])
+    where = {b["block_id"]: b for b in block_labels(portfolio, base)}
+    points = [
+        {"text": p["text"], "sources": [where[i] for i in p["block_ids"] if i in where]}
+        for p in summary.points
+    ]
+    return _item_page(request, item, SavedItemForm(instance=item), summary=summary, points=points)
 
 
 @login_required
