@@ -374,13 +374,16 @@ class AIRequest(models.Model):
         return self.status != self.Status.PENDING
 
 
+def task_choices() -> list[tuple[str, str]]:
+    """The tasks in code, read when asked: a new task needs no migration."""
+    return [(t.name, t.label) for t in TASKS.values()]
+
+
 class PromptOverride(models.Model):
     """An admin's wording for one task's instructions, used instead of the template in code.
     The truthfulness rules and the fenced data are added to it as to any template."""
 
-    task = models.CharField(
-        max_length=40, unique=True, choices=[(t.name, t.label) for t in TASKS.values()]
-    )
+    task = models.CharField(max_length=40, unique=True, choices=task_choices)
     template = models.TextField(
         max_length=8000,
         help_text="The instructions. {tone} and {tone_line} are filled in for tasks with a "
