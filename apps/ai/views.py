@@ -16,12 +16,12 @@ import json
 from collections.abc import Iterator
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.views.decorators.http import require_POST
 
 from apps.core.types import AuthenticatedHttpRequest
 
-from . import assistant
+from . import assistant, streams
 from .fields import REWRITES, TONES
 from .limits import client_ip
 
@@ -35,7 +35,7 @@ MENU_TASKS = ("hero", "about", "project", "resume_summary", "highlights", *REWRI
 def suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
     task = request.POST.get("task", "")
     if task not in MENU_TASKS:
-        return _events([("error", {"message": "There is no such AI task."})])
+        return _error("There is no such AI task.")
     inputs = {key: request.POST.get(key, "") for key in INPUTS if request.POST.get(key)}
     tone = request.POST.get("tone", "")
     if tone in TONES:
@@ -49,48 +49,36 @@ def suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
             idempotency_key=request.POST.get("key", "")[:64],
         )
     except assistant.AIError as exc:
-        return _events([("error", {"message": exc.message})])
-    return _events(_relay(stream))
+        return _error(exc.message)
+    return streams.response(_relay(stream))
 
 
-def _relay(stream) -> Iterator[tuple[str, dict]]:
+def _relay(stream) -> Iterator[str]:
     try:
         for part in stream:
             if isinstance(part, str):
-                yield "chunk", {"text": part}
+                yield streams.event({"text": part}, "chunk")
             else:
-                yield (
-                    "done",
-                    {
-                        "text": part.text,
-                        "unverified": [
-                            {"start": c.start, "end": c.end, "text": c.text, "kind": c.kind}
-                            for c in part.unverified_spans
-                        ],
-                        "offline": part.offline,
-                        "creditsLeft": part.credits_left,
-                    },
-                )
+                claims = [
+                    {"start": c.start, "end": c.end, "text": c.text, "kind": c.kind}
+                    for c in part.unverified_spans
+                ]
+                done = {
+                    "text": part.text,
+                    "unverified": claims,
+                    "offline": part.offline,
+                    "creditsLeft": part.credits_left,
+                }
+                yield streams.event(done, "done")
     except assistant.AIError as exc:
-        yield "error", {"message": exc.message}
-    finally:  # the page went away (Cancel): the task is cancelled, not charged whole
-        if hasattr(stream, "close"):
+        yield streams.event({"message": exc.message}, "error")
+    finally:  # the page went away (Stop): the task is cancelled, not charged whole
+        if hasattr(stream, "close"):  # a replayed answer is a plain iterator
             stream.close()
 
 
-def _events(events) -> StreamingHttpResponse:
-    def body():
-        try:
-            for name, data in events:
-                yield f"event: {name}\ndata: {json.dumps(data)}\n\n"
-        finally:  # the server closes the body when the browser goes away (Cancel)
-            if hasattr(events, "close"):
-                events.close()
-
-    response = StreamingHttpResponse(body(), content_type="text/event-stream")
-    response["Cache-Control"] = "no-store"
-    response["X-Accel-Buffering"] = "no"  # nginx: pass each event on as it comes
-    return response
+def _error(message: str) -> HttpResponse:
+    return streams.response(iter([streams.event({"message": message}, "error")]))
 
 
 def announce_credits(response: HttpResponse, left: int) -> HttpResponse:

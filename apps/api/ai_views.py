@@ -1,7 +1,6 @@
 """AI over the API: the tasks on offer, text (whole or streamed) and images. Every call goes
 through apps/ai/assistant.py, so limits, credits and the request log are the app's own."""
 
-import json
 import re
 
 from django.http import StreamingHttpResponse
@@ -12,7 +11,7 @@ from rest_framework.decorators import api_view, parser_classes, permission_class
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from apps.ai import assistant
+from apps.ai import assistant, streams
 from apps.ai.limits import client_ip
 from apps.ai.prompts import TASKS
 from apps.ai.providers import AIError, get_provider
@@ -178,23 +177,16 @@ def _event_stream(parts) -> StreamingHttpResponse:
         try:
             for part in parts:
                 if isinstance(part, str):
-                    yield _event("chunk", {"text": part})
+                    yield streams.event({"text": part}, "chunk")
                 else:
-                    yield _event("done", SuggestionSerializer(part).data)
+                    yield streams.event(SuggestionSerializer(part).data, "done")
         except AIError as exc:
-            yield _event("error", problem_body(502, exc.message, exc.kind))
+            yield streams.event(problem_body(502, exc.message, exc.kind), "error")
         finally:
             if hasattr(parts, "close"):  # a replayed answer is a plain iterator
                 parts.close()  # the client went away: cancel, refund what was not used
 
-    response = StreamingHttpResponse(events(), content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
-
-
-def _event(name: str, data) -> str:
-    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+    return streams.response(events())
 
 
 @extend_schema(

@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.ai import assistant
+from apps.ai import assistant, streams
 from apps.ai.limits import client_ip
 from apps.ai.models import AIRequest
 from apps.ai.prompts import TASKS
@@ -244,7 +244,7 @@ def _chunks(parts, model: str, include_usage: bool) -> StreamingHttpResponse:
 
     def chunk(delta: dict, finish=None, **extra) -> str:
         choice = {"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}
-        return _data({**base, "choices": [choice], **extra})
+        return streams.event({**base, "choices": [choice], **extra})
 
     def events():
         try:
@@ -255,22 +255,17 @@ def _chunks(parts, model: str, include_usage: bool) -> StreamingHttpResponse:
                 else:
                     yield chunk({}, "stop")
                     if include_usage:
-                        yield _data({**base, "choices": [], "usage": _usage(part.request_id)})
+                        yield streams.event(
+                            {**base, "choices": [], "usage": _usage(part.request_id)}
+                        )
         except AIError as exc:
-            yield _data(openai_error(ai_status(exc), exc.message, exc.kind))
+            yield streams.event(openai_error(ai_status(exc), exc.message, exc.kind))
         finally:
             if hasattr(parts, "close"):
                 parts.close()  # the client went away: cancel, refund what was not used
         yield "data: [DONE]\n\n"
 
-    response = StreamingHttpResponse(events(), content_type="text/event-stream")
-    response["Cache-Control"] = "no-cache"
-    response["X-Accel-Buffering"] = "no"
-    return response
-
-
-def _data(payload) -> str:
-    return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
+    return streams.response(events())
 
 
 class ImageGenerations(OpenAIView):
