@@ -36,13 +36,24 @@
   });
 
   // ---- 2. Edits made, edits sent ----------------------------------------------------------
-  function edited(e) {
-    var form = within(e.target, 'form[data-autosave]');
-    if (form) form._edits = (form._edits || 0) + 1;
+  // What a form holds, minus the bookkeeping the server swaps in (rev, token): a form has
+  // unsent edits when this differs from what its last request carried.
+  var BOOKKEEPING = { rev: 1, keep_rev: 1, csrfmiddlewaretoken: 1 };
+  function snapshot(form) {
+    var parts = [];
+    new FormData(form).forEach(function (value, name) {
+      if (BOOKKEEPING[name]) return;
+      parts.push(name + '=' + (typeof value === 'string' ? value : value.name + ':' + value.size));
+    });
+    return parts.join('&');
   }
-  document.addEventListener('input', edited);
-  document.addEventListener('change', edited);
-  function unsent(form) { return (form._edits || 0) !== (form._sent || 0); }
+  function unsent(form) { return snapshot(form) !== form._sentAs; }
+  function baseline(scope) {
+    scope.querySelectorAll('form[data-autosave]').forEach(function (form) {
+      if (form._sentAs === undefined) form._sentAs = snapshot(form);
+    });
+  }
+  function typing(event) { return event && (event.type === 'input' || event.type === 'change'); }
 
   function flush(form) {
     if (!form || !unsent(form)) return;
@@ -67,7 +78,10 @@
     if (!editor() || !editor().contains(source)) return;
     var form = openForm();
     if (source === form) {
-      if (!form._flushing && heldRow(form)) { e.preventDefault(); form._held = true; }
+      if (form._flushing) return;
+      if (heldRow(form)) { e.preventDefault(); form._held = true; return; }
+      // A change event after the typing was already sent (leaving the field) asks nothing new.
+      if (typing(e.detail.triggeringEvent) && !unsent(form)) e.preventDefault();
       return;
     }
     flush(form);
@@ -80,17 +94,17 @@
   document.addEventListener('htmx:configRequest', function (e) {
     var form = e.detail.elt;
     if (form.matches && form.matches('form[data-autosave]')) {
-      form._sent = form._edits || 0;
       state(form, 'saving');
       var keep = form.querySelector('[data-keep-rev]');
       if (keep) keep.disabled = true; // "Keep my edit" goes with one request only
+      form._sentAs = snapshot(form);
     }
   });
   document.addEventListener('htmx:afterRequest', function (e) {
     var form = e.detail.elt;
     if (e.detail.successful) return;
     if (form.matches && form.matches('form[data-autosave]')) {
-      form._sent = -1; // not saved: send again with the next change, and before leaving
+      form._sentAs = null; // not saved: send again with the next change, and before leaving
       state(form, 'failed');
     }
     document.querySelectorAll('.item-form[inert]').forEach(function (el) { el.inert = false; });
@@ -164,7 +178,7 @@
     row.remove();
     syncAdd(box);
     (next ? fields(next)[0] : box.querySelector('[data-row-add]')).focus();
-    if (form) { form._edits = (form._edits || 0) + 1; htmx.trigger(form, 'autosave-now'); }
+    if (form) htmx.trigger(form, 'autosave-now');
   }
   function showIcon(select) {
     var slot = within(select, '.item-rows__choice');
@@ -261,7 +275,7 @@
         method: 'POST', body: new FormData(form), keepalive: true, credentials: 'same-origin',
         headers: { 'HX-Request': 'true', 'X-CSRFToken': csrfToken() }
       });
-      form._sent = form._edits;
+      form._sentAs = snapshot(form);
       return;
     }
     if (pending || inFlight || ['invalid', 'conflict', 'failed'].indexOf(savedState(form)) > -1) {
@@ -372,6 +386,7 @@
       if (!halfTyped(row) && !Array.prototype.some.call(fields(row), function (f) { return f.value; })) row.remove();
     });
     scope.querySelectorAll('[data-item-rows]').forEach(syncAdd);
+    baseline(scope);
     applyOutline();
   }
   document.addEventListener('htmx:load', function (e) { start(e.target.parentNode || document); });

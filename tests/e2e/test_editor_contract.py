@@ -202,6 +202,24 @@ def test_leaving_by_the_address_bar_while_a_save_is_on_its_way_asks_first(page: 
     assert editor.stored(hero, "heading") == "Hello, I’m … — on its way"
 
 
+def test_leaving_a_field_whose_typing_is_saved_sends_nothing_and_asks_nothing(page: Page):
+    portfolio = a_portfolio("hero")
+    (hero,) = ids(portfolio)
+    sign_in(page, "ada@example.com")
+    editor = PortfolioEditor(page, portfolio).open(hero)
+    requests = slow_network(page, EDITOR_REQUESTS)
+    editor.type_into(hero, "heading", " — saved")
+    editor.wait_saved(hero)
+    editor.settled()
+    saves = len([r for r in requests if r.startswith("POST")])
+
+    page.keyboard.press("Tab")  # leaving the field fires its change event
+    page.wait_for_timeout(300)
+    assert len([r for r in requests if r.startswith("POST")]) == saves  # nothing new to send
+    page.reload()  # no "leave site?" question: the conftest fails on any unexpected dialog
+    expect(editor.field(hero, "heading")).to_have_value("Hello, I’m … — saved")
+
+
 def test_without_javascript_a_stale_edit_shows_both_versions(browser: Browser, live_server):
     portfolio = a_portfolio("hero")
     (hero,) = ids(portfolio)
