@@ -15,7 +15,7 @@ import logging
 import math
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
@@ -26,11 +26,12 @@ from django.db import transaction
 from . import limits
 from .facts import person_facts, plain
 from .honesty import Claim, unverified
+from .json_stream import read_so_far
 from .mentor import Finding, blocks_as_text, blocks_for_review, review
 from .models import BALANCE_FIELDS, AIRequest, PromptOverride
 from .prompts import DONT_KNOW, TASKS, PromptError, Task, build_prompt
 from .providers import AIError, Prompt, get_provider
-from .providers.base import ASPECTS, STYLES, Result
+from .providers.base import ASPECTS, STYLES, Result, parse_json
 from .retrieval import ranked
 from .tailoring import Edit, Withheld, apply_edits, check_edits, coverage, keywords_for
 
@@ -50,6 +51,7 @@ __all__ = [
     "mentor",
     "request_image",
     "suggest",
+    "stream_answer",
     "stream_suggestion",
     "suggest_skills",
     "summarize",
@@ -118,23 +120,35 @@ def stream_suggestion(
     request = _reserve(user, definition, provider, version, ip, idempotency_key)
     if request.finished:
         return iter([request.output, _suggestion(user, request.output, prompt, request)])
-    stream = _streamed(user, request, provider, definition, prompt)
-    next(stream)  # started: closing it now, even before the first chunk, cancels and refunds
+    return _streamed(
+        request, provider, definition, prompt, lambda r: _suggestion(user, r.text, prompt, request)
+    )
+
+
+def _streamed(request, provider, definition: Task, prompt: Prompt, finish):
+    """The provider's chunks as they come, then `finish(result)` (the Result's `data` parsed
+    when the task is structured). Started before it returns: closing it now, even before the
+    first chunk, cancels and refunds."""
+    stream = _streaming(request, provider, definition, prompt, finish)
+    next(stream)
     return stream
 
 
-def _streamed(user, request, provider, definition: Task, prompt: Prompt):
+def _streaming(request, provider, definition: Task, prompt: Prompt, finish):
     started = time.monotonic()
     stream = None
     try:
         yield None
-        stream = provider.stream(prompt)
+        stream = provider.stream(prompt, definition.schema if definition.structured else None)
         for chunk in stream:
             _check_leak(stream.text, prompt)
             yield chunk
         result = stream.result
         if not result.text.strip():
             raise AIError("malformed", "The AI service sent an empty answer. Try again.")
+        if definition.structured:
+            data = parse_json(result.text, definition.schema, provider=provider.name)
+            result = replace(result, data=data)
     except GeneratorExit:
         if stream is not None:
             stream.cancel()
@@ -153,7 +167,7 @@ def _streamed(user, request, provider, definition: Task, prompt: Prompt):
         request.refund(AIRequest.Status.FAILED, "error", **_done(None, started))
         raise
     request.settle(_cost(result, definition), **_done(result, started))
-    yield _suggestion(user, result.text, prompt, request)
+    yield finish(result)
 
 
 def suggest_skills(user, *, ip: str | None = None, idempotency_key: str = "") -> SkillIdeas:
@@ -256,6 +270,32 @@ def answer_question(portfolio, question: str) -> Answer:
 
     The visitor's caps (apps/audience/views/chat.py) replace the per-person AI rate limits,
     which are the owner's own."""
+    found, asked = _question(portfolio, question)
+    if asked is None:
+        return Answer(DONT_KNOW, [], False)
+    request, provider, definition, prompt = asked
+    result = _structured(request, provider, definition, prompt)
+    return _grounded(result.data, found, request)
+
+
+def stream_answer(portfolio, question: str) -> Iterator[str | Answer]:
+    """Like `answer_question`, as it is written: str chunks of the answer's text, then the
+    Answer (whose text is the one to keep). No word is shown before the model has said it
+    knows and named blocks it was given; an answer that turns out ungrounded sends none.
+    Close the iterator to cancel (as stream_suggestion)."""
+    found, asked = _question(portfolio, question)
+    if asked is None:
+        return iter([Answer(DONT_KNOW, [], False)])
+    request, provider, definition, prompt = asked
+    raw = _streamed(
+        request, provider, definition, prompt, lambda r: _grounded(r.data, found, request)
+    )
+    return _answer_words(raw, {b["block_id"] for b in found})
+
+
+def _question(portfolio, question: str):
+    """The blocks a question is about, and the reserved request to answer it (None when no
+    block shares a word with it)."""
     question = " ".join((question or "").split())
     if not question:
         raise AIError("invalid_input", "Type a question first.")
@@ -265,19 +305,46 @@ def answer_question(portfolio, question: str) -> Answer:
     blocks = [b for b in blocks_as_text(snap["pages"], snap.get("library")) if b["text"]]
     found = ranked(question, blocks)
     if not found:
-        return Answer(DONT_KNOW, [], False)
+        return found, None
     inputs = {"question": question, "blocks": found}
     owner = portfolio.owner
     definition, prompt, version = _prepare(owner, "ask", inputs, structured=True)
     provider = get_provider()
     request = _reserve(owner, definition, provider, version, None, "", limited=False)
-    result = _structured(request, provider, definition, prompt)
+    return found, (request, provider, definition, prompt)
+
+
+def _grounded(data: dict, found: list[dict], request: AIRequest) -> Answer:
     given = {b["block_id"] for b in found}
-    cited = [i for i in dict.fromkeys(map(str, result.data.get("block_ids") or [])) if i in given]
-    text = " ".join(str(result.data.get("answer") or "").split())[:MAX_OUTPUT]
-    if not cited or not text or result.data.get("known") is False:
+    cited = [i for i in dict.fromkeys(map(str, data.get("block_ids") or [])) if i in given]
+    text = " ".join(str(data.get("answer") or "").split())[:MAX_OUTPUT]
+    if not cited or not text or data.get("known") is False:
         return Answer(DONT_KNOW, [], False, _offline(request))
     return Answer(text, cited, True, _offline(request))
+
+
+def _answer_words(raw: Iterator, given: set[str]) -> Iterator[str | Answer]:
+    written, shown = "", 0
+    try:
+        for part in raw:
+            if isinstance(part, Answer):
+                yield part
+                return
+            written += part
+            fields, growing = read_so_far(written)
+            ids = fields.get("block_ids")
+            if fields.get("known") is not True or not isinstance(ids, list):
+                continue
+            if not given.intersection(map(str, ids)):
+                continue
+            text = fields.get("answer") if growing is None else growing[1]
+            if growing is not None and growing[0] != "answer" or not isinstance(text, str):
+                continue
+            if len(text) > shown:
+                yield text[shown:]
+                shown = len(text)
+    finally:
+        raw.close()
 
 
 @dataclass(frozen=True)

@@ -105,14 +105,16 @@ MENTOR_SCHEMA = {
     "required": ["suggestions"],
 }
 
+# In the order a model writes them: whether it knows and from which blocks come first, so a
+# streamed answer is checked before any of its words are shown (assistant.stream_answer).
 ASK_SCHEMA = {
     "type": "object",
     "properties": {
-        "answer": _LINE,
-        "block_ids": {"type": "array", "maxItems": 5, "items": {"type": "string"}},
         "known": {"type": "boolean"},
+        "block_ids": {"type": "array", "maxItems": 5, "items": {"type": "string"}},
+        "answer": _LINE,
     },
-    "required": ["answer", "block_ids", "known"],
+    "required": ["known", "block_ids", "answer"],
 }
 DONT_KNOW = "I don’t know from this portfolio."
 SUMMARY_SCHEMA = {

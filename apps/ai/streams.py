@@ -1,5 +1,7 @@
 """Server-sent events: one framing and one response for every stream of AI text — the editors'
-AI menu (views.suggest), the JSON API's `stream: true` and the OpenAI-compatible endpoints."""
+AI menu (views.suggest), the JSON API's `stream: true`, the OpenAI-compatible endpoints and a
+visitor's "Ask about my work" (apps/audience/views/chat.py). The browser reads them with
+static/site/events.js."""
 
 import json
 from collections.abc import Iterator

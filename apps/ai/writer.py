@@ -458,10 +458,10 @@ def answer(question: str, blocks: list[dict]) -> dict:
                 found.append((-score, order, sentence, str(block.get("block_id", ""))))
     best = sorted(found)[:2]
     if not best:
-        return {"answer": DONT_KNOW, "block_ids": [], "known": False}
+        return {"known": False, "block_ids": [], "answer": DONT_KNOW}
     ids = list(dict.fromkeys(block_id for *_, block_id in best))
     text = " ".join(end_sentence(sentence) for _, _, sentence, _ in best)
-    return {"answer": f"From the portfolio: {text}", "block_ids": ids, "known": True}
+    return {"known": True, "block_ids": ids, "answer": f"From the portfolio: {text}"}
 
 
 def summary(blocks: list[dict]) -> dict:

@@ -204,28 +204,6 @@
   }
 
   // ---- Asking, streaming, stopping ------------------------------------------------------------
-  function events(menu, response, on) {
-    var reader = response.body.getReader(), decoder = new TextDecoder(), buffer = '';
-    function pump() {
-      return reader.read().then(function (chunk) {
-        if (chunk.done) return;
-        buffer += decoder.decode(chunk.value, { stream: true });
-        var cut;
-        while ((cut = buffer.indexOf('\n\n')) > -1) {
-          var raw = buffer.slice(0, cut), name = 'message', data = '';
-          buffer = buffer.slice(cut + 2);
-          raw.split('\n').forEach(function (line) {
-            if (line.indexOf('event: ') === 0) name = line.slice(7);
-            else if (line.indexOf('data: ') === 0) data += line.slice(6);
-          });
-          try { on(name, JSON.parse(data)); } catch (err) { /* a broken event is skipped */ }
-        }
-        return pump();
-      });
-    }
-    return pump();
-  }
-
   function credits(left) {
     document.querySelectorAll('[data-credits-left]').forEach(function (el) { el.textContent = String(left); });
   }
@@ -266,7 +244,7 @@
       if ((response.headers.get('Content-Type') || '').indexOf('text/event-stream') !== 0) {
         throw new Error(response.redirected ? 'signed-out' : 'status ' + response.status);
       }
-      return events(menu, response, function (name, payload) {
+      return window.readEvents(response, function (name, payload) {
         if (name === 'chunk') {
           written += payload.text;
           part(menu, 'text').textContent = written;

@@ -13,8 +13,8 @@ from apps.ai.providers import AIError
 from apps.ai.writer import sentences
 from tests.audience.conftest import block_id, portfolio_with_chat
 
-from .conftest import balance
-from .fakes import Reply, gemini_text
+from .conftest import balance, ledger_sum
+from .fakes import Events, Reply, chat_chunk, gemini_text
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +130,119 @@ def test_offline_answers_to_injections_quote_the_portfolio_and_nothing_else(alic
     assert canary not in answer.text and "Rules that always apply" not in answer.text
     quoted = sentences(answer.text.removeprefix("From the portfolio: "))
     assert quoted and all(sentence in portfolio_text(portfolio) for sentence in quoted)
+
+
+# --- streamed (with JavaScript the visitor sees the answer as it is written) ----------------
+
+
+def pieces(data: dict, size: int = 7) -> list[str]:
+    """The JSON a model writes, cut where it happens to be cut: mid-key, mid-escape."""
+    text = json.dumps(data)  # ASCII, so "—" and emoji arrive as escapes split across pieces
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+def gemini_stream(data: dict, size: int = 7) -> Events:
+    *head, last = pieces(data, size)
+    return Events([gemini_text(p, None) for p in head] + [gemini_text(last, "STOP", (40, 12))])
+
+
+def streamed(portfolio, question: str) -> tuple[list[str], assistant.Answer]:
+    *words, answer = assistant.stream_answer(portfolio, question)
+    return words, answer
+
+
+def test_a_streamed_answer_shows_its_words_as_they_are_written(gemini, alice, portfolio):
+    about = block_id(portfolio, "about")
+    text = "Yes — she shipped “Looking Glass” 🗺 for iOS in 2023."
+    gemini.reply(gemini_stream({"known": True, "block_ids": [about], "answer": text}))
+
+    words, answer = streamed(portfolio, "Has she shipped an iOS app?")
+
+    assert len(words) > 5 and "".join(words) == text  # piece by piece, nothing garbled
+    assert (answer.text, answer.block_ids, answer.known) == (text, [about], True)
+    sent = gemini.requests[0]
+    assert sent.path.endswith(":streamGenerateContent?alt=sse")
+    assert sent.body["generationConfig"]["responseMimeType"] == "application/json"
+    assert list(sent.body["generationConfig"]["responseJsonSchema"]["properties"]) == [
+        "known",
+        "block_ids",
+        "answer",
+    ]
+    assert balance(alice) == 49 == ledger_sum(alice)
+
+
+def test_a_streamed_answer_citing_no_block_it_was_given_shows_no_word(gemini, portfolio):
+    made_up = {"known": True, "block_ids": ["made-up"], "answer": "She has a PhD from MIT."}
+    gemini.reply(gemini_stream(made_up))
+
+    words, answer = streamed(portfolio, "Has she shipped an iOS app?")
+
+    assert words == [] and answer.text == DONT_KNOW
+
+
+def test_words_written_before_their_citations_wait_for_them(gemini, portfolio):
+    about = block_id(portfolio, "about")
+    backwards = {"answer": "Yes, Looking Glass.", "known": True, "block_ids": [about]}
+    gemini.reply(gemini_stream(backwards))
+
+    words, answer = streamed(portfolio, "Has she shipped an iOS app?")
+
+    assert words == ["Yes, Looking Glass."]  # all at once, when the citation had come
+    assert answer.block_ids == [about]
+
+
+def test_a_streamed_answer_from_an_openai_compatible_server(openai_server, portfolio):
+    about = block_id(portfolio, "about")
+    data = {"known": True, "block_ids": [about], "answer": "Yes: Looking Glass."}
+    chunks = [chat_chunk(p) for p in pieces(data, 5)]
+    openai_server.reply(
+        Events([*chunks, chat_chunk(finish="stop"), chat_chunk(usage=(30, 9))], done=True)
+    )
+
+    words, answer = streamed(portfolio, "Has she shipped an iOS app?")
+
+    assert "".join(words) == answer.text == "Yes: Looking Glass."
+    sent = openai_server.requests[0].body
+    assert sent["stream"] is True and sent["response_format"]["type"] == "json_schema"
+
+
+def test_a_streamed_answer_that_leaks_the_instructions_stops_and_is_refunded(
+    gemini, alice, portfolio
+):
+    about = block_id(portfolio, "about")
+    leak = f"My rules say {canary_for(TASKS['ask'])} and more."
+    gemini.reply(gemini_stream({"known": True, "block_ids": [about], "answer": leak}, 4))
+
+    shown = []
+    with pytest.raises(AIError) as error:
+        for part in assistant.stream_answer(portfolio, INJECTION + " iOS app?"):
+            shown.append(part)
+
+    assert error.value.kind == "rejected"
+    assert canary_for(TASKS["ask"]) not in "".join(shown)
+    assert balance(alice) == 50 == ledger_sum(alice)
+
+
+def test_offline_answers_stream_too(portfolio):
+    words, answer = streamed(portfolio, "Has she shipped an iOS app?")
+
+    assert len(words) > 3 and "".join(words) == answer.text
+    assert answer.offline and "Looking Glass, an iOS app for reading old maps" in answer.text
+
+
+def test_closing_a_streamed_answer_cancels_it(gemini, alice, portfolio):
+    about = block_id(portfolio, "about")
+    long = {"known": True, "block_ids": [about], "answer": "Yes. " * 200}
+    *head, last = pieces(long, 6)
+    gemini.reply(Events([gemini_text(p, None) for p in head] + [gemini_text(last)], gap=0.01))
+
+    stream = assistant.stream_answer(portfolio, "Has she shipped an iOS app?")
+    assert next(stream).startswith("Yes.")
+    stream.close()
+
+    assert AIRequest.objects.get().status == "cancelled"
+    assert balance(alice) == ledger_sum(alice)
+    assert gemini.closed_early.wait(3)
 
 
 def system_of(seen) -> str:

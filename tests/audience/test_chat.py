@@ -2,6 +2,7 @@
 page, POST the question, read the answer; and what the owner controls and sees."""
 
 import itertools
+import json
 import re
 import time
 from unittest import mock
@@ -43,11 +44,13 @@ def a_while_later():
     return mock.patch("apps.audience.contact.time.time", return_value=later)
 
 
-def ask(client: Client, form: dict, question: str = QUESTION, ip="198.51.100.1", **fields):
+def ask(
+    client: Client, form: dict, question=QUESTION, ip="198.51.100.1", accept="text/html", **fields
+):
     given = {k: v for k, v in form.items() if k in ("token", "conversation")}
     data = {"question": question, "website": ""} | given | fields
     with a_while_later():
-        return client.post(form["action"], data, REMOTE_ADDR=ip)
+        return client.post(form["action"], data, REMOTE_ADDR=ip, HTTP_ACCEPT=accept)
 
 
 def follow_up(answer_page) -> dict:
@@ -259,3 +262,61 @@ def test_the_owner_learns_that_an_admin_turned_chat_off(published, alice, client
     r = client.get(f"/portfolios/{published.pk}/settings/")
 
     assert "An administrator has turned questions off" in r.text
+
+
+# --- with JavaScript: the answer streams (static/site/ask.js asks for text/event-stream) -----
+
+
+def events(response) -> list[tuple[str, dict]]:
+    body = b"".join(response.streaming_content).decode()
+    found = []
+    for frame in body.strip().split("\n\n"):
+        name = re.search(r"^event: (.+)$", frame, re.M)[1]
+        found.append((name, json.loads(re.search(r"^data: (.+)$", frame, re.M)[1])))
+    return found
+
+
+def test_with_javascript_the_answer_streams_then_the_answer_page_follows(published, alice):
+    client = Client(enforce_csrf_checks=True)
+
+    r = ask(client, the_form(client), accept="text/event-stream")
+
+    assert r["Content-Type"] == "text/event-stream" and not r.cookies
+    assert r["Cache-Control"] == "no-store"
+    got = events(r)
+    *chunks, (last, done) = got
+    assert last == "done" and len(chunks) > 3 and {name for name, _ in chunks} == {"chunk"}
+    written = "".join(data["text"] for _, data in chunks)
+    assert written.startswith("From the portfolio: I shipped Looking Glass")
+    page = done["page"]  # the page the form shows without JavaScript: the answer to keep
+    assert written in page and 'name="conversation"' in page
+    assert f'href="/p/alice/#b-{block_id(published, "about")}"' in page
+    assert Message.objects.get().body.startswith(f"Q: {QUESTION}\nA: {written}")
+    assert balance_of(alice) == 49
+
+
+def test_a_streamed_question_past_the_caps_gets_the_polite_page(alice):
+    portfolio_with_chat(alice, chat_ip_daily_cap=1)
+    client = Client()
+    form = the_form(client)
+    events(ask(client, form, accept="text/event-stream"))
+
+    r = ask(client, form, accept="text/event-stream")
+
+    assert r.status_code == 429 and r["Content-Type"].startswith("text/html")
+    assert "come back tomorrow" in r.text
+
+
+def test_a_streamed_question_nothing_answers_is_not_known(published, alice):
+    client = Client()
+
+    r = ask(client, the_form(client), "Does she speak Japanese?", accept="text/event-stream")
+
+    ((name, done),) = events(r)
+    assert name == "done" and "I don’t know from this portfolio." in done["page"]
+    assert balance_of(alice) == 50
+
+
+def balance_of(user) -> int:
+    user.refresh_from_db()
+    return user.ai_text_credits

@@ -1,6 +1,7 @@
 """Ask my portfolio in a real browser: a visitor without JavaScript asks a published portfolio
 and follows the citation; the owner reads the conversation in the inbox; with JavaScript the
-answers appear under the form; the form and the answer page pass axe in light and dark."""
+answers are written under the form as they come; the form and the answer page pass axe in
+light and dark."""
 
 from playwright.sync_api import Browser, Page, expect
 
@@ -13,7 +14,7 @@ from tests.e2e.test_accessibility import assert_accessible_in_both_schemes, sign
 
 
 def test_a_visitor_asks_without_javascript_and_the_owner_reads_it(
-    page: Page, browser: Browser, live_server, monkeypatch
+    page: Page, browser: Browser, live_server, monkeypatch, settings
 ):
     monkeypatch.setattr(contact, "MIN_SECONDS", 0)  # the timer has its own tests
     alice = make_user("alice@example.com", name="Alice Liddell")
@@ -45,10 +46,16 @@ def test_a_visitor_asks_without_javascript_and_the_owner_reads_it(
     page.get_by_role("button", name="Ask").click()
     answers = page.locator("#ask-answer")
     expect(answers).to_contain_text("I don’t know from this portfolio.")
+    settings.AI_OFFLINE_STREAM_DELAY = 0.08  # a word every 80 ms, as a model writes
     ask.fill("Which games were written in Swift?")
     page.get_by_role("button", name="Ask").click()
+    writing = page.locator("#ask-answer[aria-busy=true] .ask__text")
+    expect(writing).to_contain_text("From the portfolio:")  # words before the answer is done
+    shot(page, "chat-streaming", full_page=False)
+    expect(answers).not_to_have_attribute("aria-busy", "true")
     expect(answers).to_contain_text("Swift with SpriteKit")
     expect(answers.get_by_role("link", name="Projects (Home)")).to_be_visible()
+    settings.AI_OFFLINE_STREAM_DELAY = 0
     assert page.url == f"{live_server.url}/p/alice/"
     latest = Message.objects.order_by("-created_at").first()  # one conversation, two turns
     assert "Q: Does she speak Japanese?" in latest.body and "Q: Which games" in latest.body

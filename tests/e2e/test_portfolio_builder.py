@@ -106,7 +106,7 @@ def test_build_a_portfolio_from_the_library_publish_it_and_take_it_down(
     assert saved.value.ok
     order = ["Hero", "Contact", "Stats", "About", "Projects", "Skills", "Experience"]
     expect(rows.locator("a .font-medium")).to_have_text(order)
-    expect(page.locator("#editor[data-requests]")).to_have_count(0)  # as a person waits for "Saved"
+    expect(page.locator("#editor[data-requests]")).to_have_count(0)  # a person waits for it
     page.reload()
     expect(rows.locator("a .font-medium")).to_have_text(order)
     blocks = Portfolio.objects.get().pages[0]["blocks"]

@@ -2,6 +2,7 @@
 or the offline writer), and the errors they raise, in words a person understands.
 """
 
+import json
 import logging
 import math
 import random
@@ -10,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import jsonschema
 from django.conf import settings
 
 logger = logging.getLogger("apps.ai")
@@ -117,7 +119,9 @@ class Provider:
     def generate(self, prompt: Prompt) -> Result:
         raise NotImplementedError
 
-    def stream(self, prompt: Prompt) -> Stream:
+    def stream(self, prompt: Prompt, schema: dict | None = None) -> Stream:
+        """The answer as it is written; with `schema`, the chunks are the text of a JSON
+        object of that schema (read it with parse_json at the end)."""
         raise NotImplementedError
 
     def generate_json(self, prompt: Prompt, schema: dict) -> Result:
@@ -144,6 +148,17 @@ def image_prompt(prompt: str, aspect: str, style: str) -> str:
         f"portfolio website. No text, letters, logos or watermarks in the image. "
         f"Subject: {prompt.strip()}"
     )
+
+
+def parse_json(text: str, schema: dict, *, provider: str) -> Any:
+    """A structured answer's data, or AIError("malformed") when it does not fit its schema."""
+    try:
+        data = json.loads(text)
+        jsonschema.validate(data, schema)
+    except (json.JSONDecodeError, jsonschema.ValidationError):
+        logger.warning("%s sent JSON that does not fit the schema", provider)
+        raise AIError("malformed") from None
+    return data
 
 
 def estimate_tokens(text: str) -> int:

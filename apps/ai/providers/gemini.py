@@ -11,7 +11,6 @@ import json
 import logging
 
 import httpx2
-import jsonschema
 import pydantic
 from django.conf import settings
 from google import genai
@@ -26,6 +25,7 @@ from .base import (
     Stream,
     estimate_tokens,
     image_prompt,
+    parse_json,
     with_retries,
 )
 from .images import to_png
@@ -210,9 +210,6 @@ class GeminiProvider(Provider):
 
         return with_retries(call, provider=self.name)
 
-    def _config(self, prompt: Prompt, **extra) -> types.GenerateContentConfig:
-        return types.GenerateContentConfig(system_instruction=prompt.system, **extra)
-
     def generate(self, prompt: Prompt) -> Result:
         response = self._call(self.model, prompt.user, self._config(prompt))
         _check_blocked(response)
@@ -221,22 +218,23 @@ class GeminiProvider(Provider):
             raise AIError("malformed", "The AI service sent an empty answer. Try again.")
         return Result(text, *_usage(response, prompt, text), model=self.model)
 
-    def stream(self, prompt: Prompt) -> Stream:
-        return GeminiStream(_new_client(), prompt, self.model, self._config(prompt))
+    def _config(self, prompt: Prompt, schema: dict | None = None) -> types.GenerateContentConfig:
+        if schema is None:
+            return types.GenerateContentConfig(system_instruction=prompt.system)
+        return types.GenerateContentConfig(
+            system_instruction=prompt.system,
+            response_mime_type="application/json",
+            response_json_schema=schema,
+        )
+
+    def stream(self, prompt: Prompt, schema: dict | None = None) -> Stream:
+        return GeminiStream(_new_client(), prompt, self.model, self._config(prompt, schema))
 
     def generate_json(self, prompt: Prompt, schema: dict) -> Result:
-        config = self._config(
-            prompt, response_mime_type="application/json", response_json_schema=schema
-        )
-        response = self._call(self.model, prompt.user, config)
+        response = self._call(self.model, prompt.user, self._config(prompt, schema))
         _check_blocked(response)
         text = _text(response)
-        try:
-            data = json.loads(text)
-            jsonschema.validate(data, schema)
-        except (json.JSONDecodeError, jsonschema.ValidationError):
-            logger.warning("Gemini sent JSON that does not fit the schema")
-            raise AIError("malformed") from None
+        data = parse_json(text, schema, provider="Gemini")
         return Result(text, *_usage(response, prompt, text), model=self.model, data=data)
 
     def generate_image(self, prompt: str, aspect: str, style: str) -> bytes:

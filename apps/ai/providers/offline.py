@@ -84,8 +84,8 @@ class OfflineProvider(Provider):
             raise AIError("malformed", "There was not enough to write from. Add some text first.")
         return self._result(prompt, text)
 
-    def stream(self, prompt: Prompt) -> Stream:
-        text = self.generate(prompt).text
+    def stream(self, prompt: Prompt, schema: dict | None = None) -> Stream:
+        text = self.generate_json(prompt, schema).text if schema else self.generate(prompt).text
         stream = Stream(_words(text), model=self.model, offline=True)
         stream.tokens_in = estimate_tokens(prompt.system + prompt.user)
         return stream

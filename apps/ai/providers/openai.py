@@ -7,7 +7,6 @@ import json
 import logging
 
 import httpx2
-import jsonschema
 import openai
 from django.conf import settings
 
@@ -19,6 +18,7 @@ from .base import (
     Stream,
     estimate_tokens,
     image_prompt,
+    parse_json,
     with_retries,
 )
 from .images import to_png
@@ -101,14 +101,18 @@ def _answer(completion, prompt: Prompt) -> tuple[str, int, int]:
     return text, tokens_in, tokens_out
 
 
+def _json_format(prompt: Prompt, schema: dict) -> dict:
+    return {"type": "json_schema", "json_schema": {"name": prompt.task, "schema": schema}}
+
+
 class OpenAIStream(Stream):
-    def __init__(self, client: openai.OpenAI, prompt: Prompt, model: str):
+    def __init__(self, client: openai.OpenAI, prompt: Prompt, model: str, **extra):
         self._client = client
         self._response = None
         self._closed = False
-        super().__init__(self._texts(prompt), model=model)
+        super().__init__(self._texts(prompt, extra), model=model)
 
-    def _texts(self, prompt: Prompt):
+    def _texts(self, prompt: Prompt, extra: dict):
         finished = False
         try:
             self._response = self._client.chat.completions.create(
@@ -116,6 +120,7 @@ class OpenAIStream(Stream):
                 messages=_messages(prompt),
                 stream=True,
                 stream_options={"include_usage": True},
+                **extra,
             )
             for chunk in self._response:
                 if chunk.usage:
@@ -165,24 +170,14 @@ class OpenAIProvider(Provider):
         text, tokens_in, tokens_out = _answer(self._complete(prompt), prompt)
         return Result(text, tokens_in, tokens_out, model=self.model)
 
-    def stream(self, prompt: Prompt) -> Stream:
-        return OpenAIStream(_client(), prompt, self.model)
+    def stream(self, prompt: Prompt, schema: dict | None = None) -> Stream:
+        extra = {"response_format": _json_format(prompt, schema)} if schema else {}
+        return OpenAIStream(_client(), prompt, self.model, **extra)
 
     def generate_json(self, prompt: Prompt, schema: dict) -> Result:
-        completion = self._complete(
-            prompt,
-            response_format={
-                "type": "json_schema",
-                "json_schema": {"name": prompt.task, "schema": schema},
-            },
-        )
+        completion = self._complete(prompt, response_format=_json_format(prompt, schema))
         text, tokens_in, tokens_out = _answer(completion, prompt)
-        try:
-            data = json.loads(text)
-            jsonschema.validate(data, schema)
-        except (json.JSONDecodeError, jsonschema.ValidationError):
-            logger.warning("OpenAI-compatible server sent JSON that does not fit the schema")
-            raise AIError("malformed") from None
+        data = parse_json(text, schema, provider="OpenAI-compatible server")
         return Result(text, tokens_in, tokens_out, model=self.model, data=data)
 
     def generate_image(self, prompt: str, aspect: str, style: str) -> bytes:

@@ -5,10 +5,12 @@ Protected like the contact form (apps/audience/contact.py: a signed timestamp to
 a CSRF cookie, a honeypot, per-IP counts in the cache) and bounded by the owner's caps: answers
 per day for the portfolio, per visitor address per day, per conversation. A conversation is
 one inbox Message (kind CHAT) carried from answer to answer in a signed hidden field — no
-cookie. Caps, the admin's kill switch and an owner out of credits get a polite page, never an
+cookie. Asked with `Accept: text/event-stream` (static/site/ask.js), the answer streams as it
+is written. Caps, the admin's kill switch and an owner out of credits get a polite page, never an
 error page; the page is rendered without the request, so it sets no cookie either.
 """
 
+from collections.abc import Iterator
 from uuid import UUID
 
 from django import forms
@@ -21,7 +23,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from apps.ai import assistant
+from apps.ai import assistant, streams
 from apps.ai.prompts import DONT_KNOW
 from apps.blocks import registry
 from apps.portfolios.models import Portfolio
@@ -63,18 +65,47 @@ def chat_ask(request: HttpRequest, pk: UUID) -> HttpResponse:
     if _over_caps(request, portfolio, conversation):
         return _page(portfolio, "cap", conversation=conversation, status=429)
     question = " ".join(form.cleaned_data["question"].split())
+    streaming = "text/event-stream" in request.headers.get("Accept", "")
     try:
+        if streaming:
+            stream = assistant.stream_answer(portfolio, question)
+            return streams.response(_relay(portfolio, question, conversation, stream))
         answer = assistant.answer_question(portfolio, question)
     except assistant.AIError as error:
-        if error.kind == "invalid_input":
-            return _page(portfolio, "invalid", conversation=conversation)
-        if error.kind == "out_of_credits":  # the owner should hear what went unanswered
-            conversation = _record(portfolio, conversation, question, None)
-        return _page(portfolio, "unavailable", conversation=conversation)
+        return _failed(portfolio, question, conversation, error)
+    return _answered(portfolio, question, conversation, answer)
+
+
+def _relay(portfolio: Portfolio, question: str, conversation, stream) -> Iterator[str]:
+    """The answer's words as events while it is written (`chunk`), then `done` with the
+    answer page the form would have shown, whose answer is the one to keep (ask.js)."""
+    try:
+        for part in stream:
+            if isinstance(part, str):
+                yield streams.event({"text": part}, "chunk")
+            else:
+                page = _answered(portfolio, question, conversation, part)
+    except assistant.AIError as error:
+        page = _failed(portfolio, question, conversation, error)
+    finally:
+        if hasattr(stream, "close"):  # a visitor who left cancels the answer
+            stream.close()
+    yield streams.event({"page": page.content.decode()}, "done")
+
+
+def _answered(portfolio: Portfolio, question: str, conversation, answer) -> HttpResponse:
     conversation = _record(portfolio, conversation, question, answer)
     return _page(
         portfolio, "answered", question=question, answer=answer, conversation=conversation
     )
+
+
+def _failed(portfolio: Portfolio, question: str, conversation, error) -> HttpResponse:
+    if error.kind == "invalid_input":
+        return _page(portfolio, "invalid", conversation=conversation)
+    if error.kind == "out_of_credits":  # the owner should hear what went unanswered
+        conversation = _record(portfolio, conversation, question, None)
+    return _page(portfolio, "unavailable", conversation=conversation)
 
 
 def _conversation(portfolio: Portfolio, token: str) -> Message | None:
