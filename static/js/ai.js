@@ -319,6 +319,12 @@
       else use();
     }
   });
+  // A menu taken off the page (another block opened, Back or Forward) stops its stream: the
+  // server cancels the task and charges only what was written.
+  document.addEventListener('htmx:beforeCleanupElement', function (e) {
+    var menu = e.target;
+    if (menu.matches && menu.matches('[data-ai-menu]') && menu._abort) { menu._abort.abort(); menu._abort = null; }
+  });
   document.addEventListener('keydown', function (e) {
     if (e.key !== 'Escape') return;
     var details = within(e.target, '[data-ai-details][open]');

@@ -132,3 +132,34 @@ def test_an_unbacked_claim_is_marked_and_confirmed_and_markup_stays_text(page: P
     assert "Led 12 people at" in editor.stored(about, "body")
     assert "<img" not in editor.stored(about, "body")
     expect(page.locator(f"#block-form-{about} trix-editor img")).to_have_count(0)
+
+
+def test_leaving_a_block_while_its_suggestion_is_written_stops_it(page: Page, settings):
+    settings.AI_OFFLINE_STREAM_DELAY = 0.4
+    portfolio = a_portfolio("hero", "about")
+    hero, about = ids(portfolio)
+    portfolio.owner.projects.create(title="Atlas of Rivers", technologies=["QGIS", "Procreate"])
+    sign_in(page, "ada@example.com")
+    editor = PortfolioEditor(page, portfolio).open(hero)
+    slow_network(page, "**/portfolios/*/edit/**")
+    box = menu(page, hero, "heading")
+
+    ask(page, box, "Hero headline and subheading 1 credit")
+    expect(box.locator("[data-ai-text]")).not_to_have_text("", timeout=5_000)
+    editor.open_block(1)  # the person moves on mid-sentence
+    expect(editor.field(about, "heading")).to_be_visible()
+    expect(page.locator("[data-ai-panel]:not([hidden])")).to_have_count(0)
+
+    request = AIRequest.objects.get()
+    for _ in range(50):  # the server notices the hang-up at its next word
+        request.refresh_from_db()
+        if request.status != "pending":
+            break
+        page.wait_for_timeout(100)
+    assert request.status == "cancelled"
+
+    page.go_back()  # the hero again: as saved, its menu closed, nothing written into it
+    expect(editor.field(hero, "heading")).to_have_value("Hello, I’m …")
+    expect(menu(page, hero, "heading").locator("[data-ai-panel]")).to_be_hidden()
+    editor.settled()
+    assert editor.stored(hero, "heading") == "Hello, I’m …"
