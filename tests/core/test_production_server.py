@@ -25,11 +25,11 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def fetch(url: str, data: bytes | None = None, headers: dict | None = None):
+def fetch(url: str, data: bytes | None = None, headers: dict | None = None, timeout=20):
     request = urllib.request.Request(url, data=data, headers=headers or {})
     opener = urllib.request.build_opener(NoRedirect)
     try:
-        return opener.open(request, timeout=10)
+        return opener.open(request, timeout=timeout)
     except urllib.error.HTTPError as error:
         return error
 
@@ -72,6 +72,7 @@ def server(tmp_path_factory):
             break
         except OSError:
             time.sleep(0.1)
+    fetch(base + "/healthz", timeout=60)  # the worker loads the app on its first request
     yield base, log, env
     process.terminate()
     process.wait(timeout=10)
