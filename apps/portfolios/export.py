@@ -47,7 +47,7 @@ def _media(portfolio, snap: dict) -> dict[str, str]:
     assets = Asset.objects.filter(owner_id=portfolio.owner_id, pk__in=ids)
     media = {a.file.storage.url(name): name for a in assets for name in a.stored_names()}
     drawn = snap["seo"].get("image") or {}
-    if drawn.get("file"):  # the generated link preview (link_preview.py)
+    if drawn.get("file"):  # the generated link preview (apps/core/link_preview.py)
         media[drawn["url"]] = drawn["file"]
     return media
 

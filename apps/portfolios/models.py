@@ -12,11 +12,11 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from apps.blocks.validation import DocumentError, clean_pages, new_id
-from apps.core import published, slugs
+from apps.core import link_preview, published, slugs
 from apps.core.revisions import Revision
 from apps.core.slugs import validate_slug
 
-from .design import DEFAULT_DESIGN, clean_design
+from .design import DEFAULT_DESIGN, clean_design, palette
 from .editing import DocumentEditing, EditResult, find_block
 
 CHECKPOINT_EVERY = timedelta(minutes=10)
@@ -210,14 +210,13 @@ class Portfolio(DocumentEditing, models.Model):
     # --- publishing -----------------------------------------------------------------------
 
     def publish(self, by=None) -> "PortfolioRevision":
-        from . import link_preview, rendering
+        from . import rendering
 
         with transaction.atomic():
             fresh = type(self).objects.select_for_update().get(pk=self.pk)
             snap = rendering.snapshot(fresh)
             if not snap["seo"]["image"]:  # shared links show a card drawn for it
-                address = f"{urlsplit(settings.SITE_URL).netloc}/p/{fresh.slug}/"
-                snap["seo"]["image"] = link_preview.for_snapshot(fresh, snap, address)
+                snap["seo"]["image"] = fresh._link_preview(snap)
             revision = fresh.revisions.create(
                 snapshot=snap,
                 author=by,
@@ -228,6 +227,16 @@ class Portfolio(DocumentEditing, models.Model):
             fresh.save(update_fields=["live", "updated_at"])
         self.live = revision
         return revision
+
+    def _link_preview(self, snap: dict) -> dict | None:
+        profile = snap["library"]["profile"]
+        return link_preview.card(
+            name=profile.get("name") or snap["title"],
+            title=profile.get("title") or snap["seo"].get("description") or "",
+            colors=palette(snap["design"], "light"),
+            owner=self.owner,
+            address=f"{urlsplit(settings.SITE_URL).netloc}/p/{self.slug}/",
+        )
 
     def unpublish(self) -> None:
         with transaction.atomic():

@@ -2,6 +2,7 @@ import re
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -9,12 +10,13 @@ from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
-from apps.core import published, slugs
+from apps.core import link_preview, published, slugs
 from apps.core.revisions import Revision
 from apps.core.slugs import validate_slug
 
 from .content import TEMPLATES, ContentError, blank_content, clean_content, layout
 from .editing import EditResult, ResumeEditing
+from .rendering import INK, MUTED, PAPER, accent_colors, text
 
 CHECKPOINT_EVERY = timedelta(minutes=10)
 # What the published page at an address shows depends on these: saving one makes it stale.
@@ -158,8 +160,10 @@ class Resume(ResumeEditing, models.Model):
     def publish(self, by=None) -> "ResumeRevision":
         with transaction.atomic():
             fresh = type(self).objects.select_for_update().get(pk=self.pk)
+            snap = fresh.draft_snapshot()
+            snap["seo"] = {"image": fresh._link_preview()}  # the card shared links show
             revision = fresh.revisions.create(
-                snapshot=fresh.draft_snapshot(),
+                snapshot=snap,
                 author=by,
                 kind=ResumeRevision.Kind.PUBLISH,
                 label="Published",
@@ -168,6 +172,22 @@ class Resume(ResumeEditing, models.Model):
             fresh.save(update_fields=["live", "updated_at"])
         self.live = revision
         return revision
+
+    def _link_preview(self) -> dict | None:
+        basics, accent = self.content["basics"], layout(self.content)["accent"]
+        return link_preview.card(
+            name=text(basics.get("name")) or text(self.owner.name) or "Resume",
+            title=text(basics.get("label")),
+            colors={
+                "background": PAPER,
+                "primary": INK,
+                "muted": MUTED,
+                "accent": accent,
+                "address": accent_colors(accent)["ink"],  # readable however light the accent
+            },
+            owner=self.owner,
+            address=f"{urlsplit(settings.SITE_URL).netloc}/r/{self.slug}/",
+        )
 
     def unpublish(self) -> None:
         with transaction.atomic():

@@ -18,6 +18,7 @@ import unicodedata
 
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.text import Truncator
 
 from apps.portfolios.design import contrast_ratio
 
@@ -52,7 +53,9 @@ LATIN = str.maketrans(
      "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "ı": "i"}
 )  # fmt: skip
 PAPER = "#ffffff"
+OG_DESCRIPTION = 200  # characters: what link previews show before cutting it themselves
 INK = "#1f2328"
+MUTED = "#555d66"  # static/resume/resume.css
 
 
 def text(value) -> str:
@@ -272,12 +275,16 @@ def render_page(
     canonical: str = "",
     noindex: bool = False,
     beacon_url: str = "",
+    origin: str = "",
+    seo: dict | None = None,
 ) -> tuple[str, dict]:
     """(html, CSP additions) of the resume in its template.
 
     For print, `stylesheets` are the URLs WeasyPrint loads (pdf.py gives file URLs); a browser
     gets the static files. `downloads` are (label, url) links shown above a web page, e.g. the
-    published resume's PDF and Word files; `canonical` its address.
+    published resume's PDF and Word files; `canonical` its address. A web page others may open
+    at `origin` (scheme and host) gets an Open Graph card for shared links, with the picture in
+    `seo` (the published snapshot's) when there is one.
     """
     view = resume_view(content)
     chosen = view["layout"]
@@ -299,6 +306,7 @@ def render_page(
         "beacon_url": beacon_url,
         "beacon_script": static("site/beacon.js") if beacon_url else "",
         "json_ld": "" if for_print else _json_ld(view, canonical),
+        "og": _open_graph(view, seo or {}, origin) if origin and not for_print else None,
     }
     html = render_to_string(f"resumes/print/{template}.html", context)
     return html, {"style-src": [f"'sha256-{_b64_sha256(css)}'"]}
@@ -382,6 +390,21 @@ def _json_ld(view: dict, canonical: str) -> str:
         data["sameAs"] = links
     raw = json.dumps(data, ensure_ascii=False)
     return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _open_graph(view: dict, seo: dict, origin: str) -> dict:
+    """The Open Graph card of a web page: who, in a line or two, and the drawn picture."""
+    person = view["person"]
+    name, label = person["name"], person["label"]
+    summary = " ".join(person["summary"]) or label
+    image = seo.get("image")
+    if image and "://" not in image["url"]:  # stored locally: crawlers need the whole address
+        image = {**image, "url": origin + image["url"]}
+    return {
+        "title": f"{name} – {label}" if name and label else name or label or "Resume",
+        "description": Truncator(summary).chars(OG_DESCRIPTION),
+        "image": image,
+    }
 
 
 def _b64_sha256(value: str) -> str:

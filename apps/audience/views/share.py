@@ -66,6 +66,8 @@ def share_page(request: HttpRequest, token: str, page_slug: str = "") -> HttpRes
             canonical=share_url,
             noindex=True,
             beacon_url=counting.beacon_url(counting.target_of(target)),
+            origin=f"{request.scheme}://{request.get_host()}",
+            seo=snap.get("seo"),
         )
     _track(request, link, page_slug)
     return _private(csp.extend(HttpResponse(rendered[0]), rendered[1]))

@@ -80,6 +80,8 @@ def _render(request: HttpRequest, resume: Resume, snap: dict, *, preview=False) 
         canonical=canonical,
         noindex=noindex,
         beacon_url="" if preview else counting.beacon_url(counting.target_of(resume)),
+        origin="" if preview else f"{request.scheme}://{request.get_host()}",  # shared links' card
+        seo=snap.get("seo"),  # none in revisions published before link previews
     )
     return published.entry(html, csp_additions, noindex=noindex)
 

@@ -1,20 +1,22 @@
-"""The picture shared links show (Open Graph / Twitter card) when a portfolio has none of its
-own: drawn with Pillow at publish time from the person's name, title, avatar and the theme's
-colours, stored once under a name made from its content (the same portfolio published twice
-makes one file), and frozen into the published revision's snapshot.
+"""The picture shared links show (Open Graph / Twitter card) for a published portfolio or
+resume without one of its own: drawn with Pillow at publish time from the person's name, title,
+avatar and the page's colours, stored once under a name made from its content (the same page
+published twice makes one file), and frozen into the published revision's snapshot, so it
+never outlives the revision.
 """
 
 import hashlib
 import io
+import logging
 from functools import cache
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from apps.core import fonts
+from . import fonts
 
-from . import design as designs
+logger = logging.getLogger(__name__)
 
 SIZE = (1200, 630)
 FACES = {
@@ -22,30 +24,35 @@ FACES = {
     "regular": "site/fonts/inter-latin-500-normal.woff2",
 }
 FALLBACK = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"  # letters Inter lacks
+# More than ever fits on a line at the smallest size: clipping measures only this much.
+LONGEST = 200
 
 
-def for_snapshot(portfolio, snap: dict, address: str) -> dict:
-    """The stored preview of this snapshot as og:image data ({url, width, height, alt}, and
-    `file`, its name in the storage, for the static export)."""
-    profile = snap["library"]["profile"]
-    name = profile.get("name") or snap["title"]
-    title = profile.get("title") or snap["seo"].get("description") or ""
-    palette = designs.palette(snap["design"], "light")
-    avatar = _avatar(portfolio.owner)
-    png = draw(name, title, palette, avatar, address)
-    path = f"previews/{hashlib.sha256(png).hexdigest()[:24]}.png"
-    if not default_storage.exists(path):
-        default_storage.save(path, ContentFile(png))
+def card(name: str, title: str, colors: dict, owner, address: str) -> dict | None:
+    """The stored preview as og:image data ({url, width, height, alt}, and `file`, its name in
+    the storage, for the static export), or None when it cannot be drawn: a page is published
+    without a card rather than not at all.
+
+    `colors`: background, primary (the name), muted (the title), accent (a band and the
+    address) and optionally address, the address's own colour when the accent is too light."""
+    try:
+        png = draw(name, title, colors, _avatar(owner), address)
+        path = f"previews/{hashlib.sha256(png).hexdigest()[:24]}.png"
+        if not default_storage.exists(path):
+            default_storage.save(path, ContentFile(png))
+    except (OSError, ValueError, Image.DecompressionBombError):
+        logger.exception("The link preview of %s could not be made", address)
+        return None
     alt = f"{name} — {title}" if title else name
     url = default_storage.url(path)
     return {"url": url, "file": path, "width": SIZE[0], "height": SIZE[1], "alt": alt}
 
 
-def draw(name: str, title: str, palette: dict, avatar: Image.Image | None, address: str) -> bytes:
+def draw(name: str, title: str, colors: dict, avatar: Image.Image | None, address: str) -> bytes:
     width, height = SIZE
-    image = Image.new("RGB", SIZE, palette["background"])
+    image = Image.new("RGB", SIZE, colors["background"])
     pen = ImageDraw.Draw(image)
-    pen.rectangle((0, 0, 24, height), fill=palette["accent"])  # the theme's accent, a band
+    pen.rectangle((0, 0, 24, height), fill=colors["accent"])  # the page's accent, a band
     left = 96
     if avatar is not None:
         face = ImageOps.fit(avatar.convert("RGB"), (220, 220))
@@ -59,14 +66,15 @@ def draw(name: str, title: str, palette: dict, avatar: Image.Image | None, addre
     title_lines = _wrapped(title, _face("regular", 40, title), room, lines=2)
     title_height = 52 * len(title_lines)
     top = (height - name_font.size - (24 + title_height if title_lines else 0)) // 2
-    pen.text((left, top), name, font=name_font, fill=palette["primary"])
+    pen.text((left, top), name, font=name_font, fill=colors["primary"])
     y = top + name_font.size + 24
     for line in title_lines:
-        pen.text((left, y), line, font=_face("regular", 40, title), fill=palette["muted"])
+        pen.text((left, y), line, font=_face("regular", 40, title), fill=colors["muted"])
         y += 52
     small = _face("regular", 28, address)
     address = _clipped(address, small, room)
-    pen.text((left, height - 80), address, font=small, fill=palette["accent"])
+    link = colors.get("address", colors["accent"])
+    pen.text((left, height - 80), address, font=small, fill=link)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
@@ -80,7 +88,8 @@ def _avatar(owner) -> Image.Image | None:
             picture = Image.open(file)
             picture.load()
             return picture
-    except (OSError, ValueError):  # a file gone missing: the card goes without the face
+    # A file gone missing or no longer a picture: the card goes without the face.
+    except (OSError, ValueError, Image.DecompressionBombError):
         return None
 
 
@@ -102,13 +111,15 @@ def _inter(path, size: int) -> ImageFont.FreeTypeFont:
 def _fitting(text: str, weight: str, size: int, room: int) -> ImageFont.FreeTypeFont:
     """The largest size down to half of `size` at which `text` fits on one line."""
     font = _face(weight, size, text)
-    while font.getlength(text) > room and size > 44:
+    while font.getlength(text[:LONGEST]) > room and size > 44:
         size -= 4
         font = _face(weight, size, text)
     return font
 
 
 def _clipped(text: str, font: ImageFont.FreeTypeFont, room: int) -> str:
+    if len(text) > LONGEST:
+        text = text[:LONGEST] + "…"
     while font.getlength(text) > room and len(text) > 1:
         text = text[:-2].rstrip() + "…"
     return text
@@ -119,9 +130,9 @@ def _wrapped(text: str, font: ImageFont.FreeTypeFont, room: int, lines: int) -> 
     for word in text.split():
         if out and font.getlength(f"{out[-1]} {word}") <= room:
             out[-1] = f"{out[-1]} {word}"
+        elif len(out) == lines:  # a line more than shown: the last one says so
+            out[-1] = _clipped(out[-1].rstrip(".,;:") + "…", font, room)
+            break
         else:
-            out.append(word)
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1].rstrip(".,;:") + "…"
+            out.append(_clipped(word, font, room))
     return out
