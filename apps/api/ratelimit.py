@@ -4,6 +4,7 @@ counted in the cache in fixed one-minute windows. Every answer says where the ca
 
 AI calls are limited again, more tightly, by apps/ai/limits.py (they spend credits)."""
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -52,7 +53,9 @@ def _caller(request: HttpRequest) -> str:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     token = token.strip()
     if scheme.lower() == "bearer" and token.startswith("gry_"):
-        return "key:" + token.split("_")[1][:8]  # the prefix: no lookup needed to count
+        # The whole key, digested: no lookup needed to count, and someone who knows only a
+        # key's prefix cannot spend its allowance (their forgeries count on their own).
+        return "key:" + hashlib.sha256(token.encode()).hexdigest()[:32]
     if scheme.lower() == "bearer" and token:
         from .jwt import user_id_of
 

@@ -64,3 +64,21 @@ def test_openai_endpoints_answer_429_in_openai_shape(client, alice, make_key, ti
 
     assert r.status_code == 429 and r["Retry-After"] == "31"
     assert r.json()["error"]["code"] == "rate_limit_exceeded"
+
+
+def test_someone_knowing_only_a_keys_prefix_cannot_spend_its_allowance(
+    client, alice, make_key, tight
+):
+    raw = make_key(alice)
+    forged = raw[: raw.rindex("_") + 1] + "x" * 20  # the same visible prefix, another secret
+    for _ in range(4):
+        assert client.get(
+            ASSETS, headers=bearer(forged), REMOTE_ADDR="203.0.113.9"
+        ).status_code in (
+            401,
+            429,
+        )
+
+    r = client.get(ASSETS, headers=bearer(raw))
+
+    assert r.status_code == 200 and r["X-RateLimit-Remaining"] == "2"
