@@ -11,6 +11,8 @@ from apps.accounts.models import User
 from apps.assets.models import Asset
 from apps.library.models import Education, Experience, Project, Skill
 from apps.portfolios.models import Portfolio
+from apps.resumes.library import resume_from_library
+from apps.resumes.models import Resume
 
 DEMO_EMAIL = "demo@grooya.test"
 DEMO_PASSWORD = "grooya-demo-2026"
@@ -50,7 +52,8 @@ SKILLS = [
 
 class Command(BaseCommand):
     help = (
-        "Create (or refresh) the demo creator, a library and a published portfolio. Re-runnable."
+        "Create (or refresh) the demo creator, a library, a published portfolio and a "
+        "published resume. Re-runnable."
     )
 
     @transaction.atomic
@@ -83,13 +86,31 @@ class Command(BaseCommand):
             if portfolio.slug != DEMO_SLUG and not Portfolio.objects.filter(slug=DEMO_SLUG):
                 portfolio.change_slug(DEMO_SLUG)
             portfolio.publish(by=user)
+        if not Resume.objects.filter(owner=user).exists():
+            self.resume(user)
         verb = "Created" if created else "Refreshed"
         slug = Portfolio.objects.filter(owner=user).values_list("slug", flat=True).first()
+        resume_slug = Resume.objects.filter(owner=user).values_list("slug", flat=True).first()
         self.stdout.write(self.style.SUCCESS(f"{verb} the demo creator account."))
         self.stdout.write("  Sign in at http://127.0.0.1:8000/accounts/login/")
         self.stdout.write(f"  email:    {DEMO_EMAIL}")
         self.stdout.write(f"  password: {DEMO_PASSWORD}")
         self.stdout.write(f"  published portfolio: http://127.0.0.1:8000/p/{slug}/")
+        self.stdout.write(f"  published resume:    http://127.0.0.1:8000/r/{resume_slug}/")
+
+    def resume(self, user: User) -> None:
+        """A resume made from the library as the "from my library" choice makes it."""
+        made = resume_from_library(
+            user,
+            profile=True,
+            show_email=False,
+            experiences=Experience.objects.filter(owner=user),
+            educations=Education.objects.filter(owner=user),
+            projects=Project.objects.filter(owner=user, featured=True),
+            skills=Skill.objects.filter(owner=user),
+        )
+        resume = Resume.create_for(user, title="Analyst roles", content=made.content)
+        resume.publish(by=user)
 
     def library(self, user: User) -> None:
         user.avatar = _image(user, "Portrait", (250, 204, 21), square=True)
