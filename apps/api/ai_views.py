@@ -1,8 +1,6 @@
 """AI over the API: the tasks on offer, text (whole or streamed) and images. Every call goes
 through apps/ai/assistant.py, so limits, credits and the request log are the app's own."""
 
-import re
-
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
@@ -19,6 +17,7 @@ from apps.ai.providers.base import ASPECTS, STYLES
 from apps.portfolios.usages import attach_usages
 
 from .authentication import scoped
+from .case import snake_case
 from .errors import ai_problem, problem_body
 from .idempotency import ai_key, idempotent
 from .parsers import JSONParser
@@ -223,7 +222,3 @@ def ai_generate_image(request: Request) -> Response:
     location = request.build_absolute_uri(reverse("api:asset-detail", args=[asset.pk]))
     body = AssetSerializer(asset, context={"request": request}).data
     return Response(body, status=status.HTTP_201_CREATED, headers={"Location": location})
-
-
-def snake_case(name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()

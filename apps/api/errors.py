@@ -19,6 +19,8 @@ from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from .case import camelize
+
 PROBLEM = "application/problem+json"
 
 
@@ -91,7 +93,7 @@ def _body(exc: exceptions.APIException, status_code: int) -> dict:
 
 
 def _validation_body(detail, status_code: int) -> dict:
-    errors = _camel_keys(detail if isinstance(detail, dict) else {"nonFieldErrors": detail})
+    errors = camelize(detail if isinstance(detail, dict) else {"nonFieldErrors": detail})
     found = list(_flatten(errors))
     if not found:
         return problem_body(status_code, "The request is invalid.", "invalid", errors=errors)
@@ -113,19 +115,6 @@ def _flatten(detail, field: str = ""):
     else:
         error = detail if isinstance(detail, ErrorDetail) else ErrorDetail(str(detail), "invalid")
         yield field, error
-
-
-def _camel_keys(value):
-    if isinstance(value, dict):
-        return {camel_case(str(key)): _camel_keys(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_camel_keys(item) for item in value]
-    return value
-
-
-def camel_case(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 # What each kind of AIError (apps/ai/providers/base.py) answers over HTTP.

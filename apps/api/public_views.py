@@ -19,7 +19,8 @@ from apps.portfolios.models import Portfolio, SlugRedirect
 from apps.resumes.content import export
 from apps.resumes.models import Resume, ResumeSlugRedirect
 
-from .errors import PROBLEM, camel_case, problem_body
+from .case import camelize
+from .errors import PROBLEM, problem_body
 
 JSON_KEY = "@json"  # the cache's page slug for the JSON form (no page slug has an @)
 
@@ -118,11 +119,3 @@ def _moved(name: str, slug: str) -> HttpResponse:
 def _not_found() -> JsonResponse:
     body = problem_body(404, "Nothing is published at this address.", "not_found")
     return JsonResponse(body, status=404, content_type=PROBLEM)
-
-
-def camelize(value):
-    if isinstance(value, dict):
-        return {camel_case(str(k)): camelize(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [camelize(v) for v in value]
-    return value
