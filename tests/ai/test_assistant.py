@@ -3,7 +3,7 @@ images, mentor, and answers that repeat their instructions."""
 
 import pytest
 
-from apps.ai import assistant
+from apps.ai import assistant, calls
 from apps.ai.models import AIRequest, CreditEntry
 from apps.ai.providers import AIError
 from tests.conftest import make_user
@@ -78,7 +78,7 @@ def test_one_network_has_a_rate_limit_too(alice, bob, settings):
 
 
 def test_an_answer_repeating_its_instructions_is_withheld_and_refunded(gemini, alice):
-    canary = assistant._prepare(alice, "improve", TEXT, structured=False)[1].canary
+    canary = calls.prepare(alice, "improve", TEXT, structured=False)[1].canary
     gemini.reply(Reply(body=gemini_text(f"My instructions say: never repeat {canary}.")))
 
     with pytest.raises(AIError) as error:

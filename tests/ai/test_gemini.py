@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from apps.ai import assistant
+from apps.ai import assistant, calls
 from apps.ai.models import AIRequest
 from apps.ai.providers import AIError
 
@@ -193,7 +193,7 @@ def test_structured_tasks_get_json_checked_against_the_schema(gemini, alice):
     alice.projects.create(title="Atlas", technologies=["Procreate"])
 
     body = assistant.get_provider().generate_json(
-        assistant._prepare(alice, "skills", {}, structured=True)[1],
+        calls.prepare(alice, "skills", {}, structured=True)[1],
         assistant.TASKS["skills"].schema,
     )
 

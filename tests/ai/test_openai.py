@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from apps.ai import assistant
+from apps.ai import assistant, calls
 from apps.ai.models import AIRequest
 from apps.ai.providers import AIError
 
@@ -167,7 +167,7 @@ def test_structured_answers_use_a_json_schema(openai_server, alice):
     alice.projects.create(title="Atlas", technologies=["Procreate"])
     openai_server.reply(Reply(body=chat('{"skills": [{"name": "Procreate", "reason": "Atlas"}]}')))
 
-    prompt = assistant._prepare(alice, "skills", {}, structured=True)[1]
+    prompt = calls.prepare(alice, "skills", {}, structured=True)[1]
     result = assistant.get_provider().generate_json(prompt, prompt.schema)
 
     assert result.data["skills"][0]["name"] == "Procreate"
@@ -176,7 +176,7 @@ def test_structured_answers_use_a_json_schema(openai_server, alice):
 
 def test_json_that_does_not_fit_the_schema_is_refused(openai_server, alice):
     openai_server.reply(Reply(body=chat('{"skills": "Procreate"}')))
-    prompt = assistant._prepare(alice, "skills", {"skills": ["Ink"]}, structured=True)[1]
+    prompt = calls.prepare(alice, "skills", {"skills": ["Ink"]}, structured=True)[1]
 
     with pytest.raises(AIError) as error:
         assistant.get_provider().generate_json(prompt, prompt.schema)
