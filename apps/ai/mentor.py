@@ -6,6 +6,7 @@ editor can link to it; the guided mode walks a new creator through them to a fir
 from dataclasses import asdict, dataclass
 
 from apps.blocks import registry
+from apps.core.colors import contrast_ratio
 from apps.portfolios import design as designs
 from apps.portfolios.rendering import resolve
 
@@ -63,7 +64,7 @@ def review(portfolio) -> list[Finding]:
         found += _block_findings(page, block, resolved)
 
     palette = {**designs.THEMES[portfolio.design["theme"]]["light"], **portfolio.design["colors"]}
-    ratio = designs.contrast_ratio(palette["text"], palette["background"])
+    ratio = contrast_ratio(palette["text"], palette["background"])
     if ratio < 4.5:
         found.append(
             Finding(
@@ -73,7 +74,7 @@ def review(portfolio) -> list[Finding]:
                 f"{ratio:.1f}:1; aim for at least 4.5:1 so everyone can read it.",
             )
         )
-    if designs.contrast_ratio(palette["primary"], palette["background"]) < 3:
+    if contrast_ratio(palette["primary"], palette["background"]) < 3:
         found.append(
             Finding(
                 "contrast_primary",

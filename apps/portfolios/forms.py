@@ -2,6 +2,7 @@ from django import forms
 
 from apps.assets.forms import AssetField, ImageChoicesWidget, asset_choices
 from apps.blocks import registry
+from apps.core.colors import contrast_ratio
 from apps.core.slugs import SLUG, SLUG_HELP, validate_slug
 
 from . import design as designs
@@ -204,14 +205,14 @@ class DesignForm(forms.Form):
 
     def contrast_warnings(self, design: dict) -> list[str]:
         palette = {**designs.THEMES[design["theme"]]["light"], **design["colors"]}
-        ratio = designs.contrast_ratio(palette["text"], palette["background"])
+        ratio = contrast_ratio(palette["text"], palette["background"])
         warnings = []
         if ratio < 4.5:
             warnings.append(
                 f"Text on background has a contrast of {ratio:.1f}:1; WCAG AA "
                 "asks for 4.5:1. Some visitors will struggle to read it."
             )
-        ratio = designs.contrast_ratio(palette["primary"], palette["background"])
+        ratio = contrast_ratio(palette["primary"], palette["background"])
         if ratio < 3:
             warnings.append(
                 f"The primary colour on the background has a contrast of "

@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
-from apps.portfolios.design import contrast_ratio
+from apps.core.colors import mix, readable_on
 
 from .content import layout
 from .sections import SECTIONS
@@ -356,23 +356,6 @@ def accent_colors(accent: str) -> dict[str, str]:
         "rule": mix(accent, PAPER, 0.55),
         "ink": readable_on(accent, (PAPER, tint)),
     }
-
-
-def mix(color: str, other: str, amount: float) -> str:
-    """`color` moved `amount` (0–1) of the way towards `other`."""
-    a = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
-
-
-def readable_on(color: str, backgrounds: tuple[str, ...], ratio: float = 4.5) -> str:
-    """`color`, darkened in small steps until it has `ratio` contrast on every background."""
-    shade = color
-    for step in range(1, 21):
-        if all(contrast_ratio(shade, bg) >= ratio for bg in backgrounds):
-            return shade
-        shade = mix(color, "#000000", step * 0.05)
-    return "#000000"
 
 
 def _json_ld(view: dict, canonical: str) -> str:

@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from apps.portfolios.design import THEMES, clean_design, contrast_ratio
+from apps.core.colors import contrast_ratio
+from apps.portfolios.design import THEMES, clean_design
 from apps.portfolios.rendering import theme_css
 from tests.blocks.test_validation import json_values
 

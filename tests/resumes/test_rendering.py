@@ -8,7 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from apps.portfolios.design import contrast_ratio
+from apps.core.colors import contrast_ratio
 from apps.resumes.content import clean_content
 from apps.resumes.rendering import file_name, render_page, resume_view
 
