@@ -91,7 +91,7 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs) -> None:
         """Save; a new account's credits are written to the ledger as its opening balance, so
-        the ledger always sums to the balance (apps/ai/models.py)."""
+        the ledger always sums to the balance (apps/ai/models/credits.py)."""
         if not self._state.adding:
             return super().save(*args, **kwargs)
         from apps.ai.models import CreditEntry
