@@ -272,6 +272,16 @@ def test_two_factor_page(page: Page, grace, name: str):
     assert_accessible_in_both_schemes(page, name)
 
 
+def test_error_page(page: Page):
+    # The 404 page as served, handed to the browser as a 200 so Chromium does not log the
+    # status as a console error (which fails any browser test here).
+    page.route("**/no-such-page/", lambda r: r.fulfill(response=r.fetch(), status=200))
+    in_scheme(page, SCHEMES[0])
+    visit(page, "/no-such-page/")
+    expect(page.get_by_role("link", name="Go to the home page")).to_be_visible()
+    assert_accessible_in_both_schemes(page, "not-found")
+
+
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_published_resume(page: Page, template: str):
     owner = make_user("richard@example.com", name="Richard Hendriks")
