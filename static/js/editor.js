@@ -216,23 +216,29 @@
     var form = openForm();
     return form ? form.getAttribute('data-item') : '';
   }
-  var fromHistory = false;
   function remember(id) {
     var url = new URL(location.href);
     if (id) url.searchParams.set('block', id); else url.searchParams.delete('block');
     if (history.state && history.state.editorBlock === (id || null)) return;
     history.pushState({ editorBlock: id || null }, '', url);
   }
+  // What Back/Forward loads is marked, so that it never adds an entry to the history: several
+  // can be on their way at once (Back, Back), and one may land after the address moved on.
+  var HISTORY = { 'X-Editor-History': '1' };
   window.addEventListener('popstate', function (e) {
     if (!editor() || !e.state || !('editorBlock' in e.state)) return;
     var id = e.state.editorBlock;
     var link = id && document.getElementById('row-link-' + id);
-    fromHistory = true;
     if (link) {
-      htmx.ajax('GET', link.getAttribute('hx-get'), { source: link, target: '#edit-panel', swap: 'innerHTML' });
+      htmx.ajax('GET', link.getAttribute('hx-get'), { source: link, target: '#edit-panel', swap: 'innerHTML', headers: HISTORY });
     } else { // no block, or one not on this page: the server draws the panel for this address
-      htmx.ajax('GET', location.pathname + location.search, { source: editor(), target: '#edit-panel', swap: 'innerHTML', select: '#edit-panel > *' });
+      htmx.ajax('GET', location.pathname + location.search, { source: editor(), target: '#edit-panel', swap: 'innerHTML', select: '#edit-panel > *', headers: HISTORY });
     }
+  });
+  document.addEventListener('htmx:afterSwap', function (e) { // marks what it brought
+    var config = e.detail.requestConfig;
+    if (!config || !config.headers || !config.headers['X-Editor-History'] || e.target.id !== 'edit-panel') return;
+    Array.prototype.forEach.call(e.target.children, function (el) { el._fromHistory = true; });
   });
   // A page restored from the back-forward cache may hold revs the server has moved past.
   window.addEventListener('pageshow', function (e) { if (e.persisted && editor()) location.reload(); });
@@ -330,11 +336,11 @@
     if (el.matches && el.matches('[data-errors-for], [data-errors-for-row]')) { markInvalid(el); return; }
     if (el.parentNode && el.parentNode.id === 'edit-panel' && !el.classList.contains('item-form')) {
       markCurrent(shownItem());
-      if (fromHistory) fromHistory = false; else remember(shownItem());
+      if (!el._fromHistory) remember(shownItem());
     }
     if (el.classList && el.classList.contains('item-form')) {
       markCurrent(shownItem());
-      if (fromHistory) fromHistory = false; else remember(shownItem());
+      if (!el._fromHistory) remember(shownItem());
       if (focusNext && focusNext.form) {
         var plan = focusNext;
         focusNext = null;

@@ -170,6 +170,33 @@ def test_back_and_forward_choose_blocks_again_and_keep_what_was_typed(page: Page
     assert editor.stored(hero, "heading") == "Hello, I’m … — typed!"
 
 
+def test_back_and_forward_pressed_faster_than_the_editor_answers_keep_the_history(page: Page):
+    portfolio = a_portfolio("hero", "about")
+    hero, about = ids(portfolio)
+    sign_in(page, "ada@example.com")
+    editor = PortfolioEditor(page, portfolio).open()
+    editor.open_block(0)
+    expect(page).to_have_url(f"/portfolios/{portfolio.pk}/edit/?block={hero}")
+    editor.open_block(1)
+    expect(page).to_have_url(f"/portfolios/{portfolio.pk}/edit/?block={about}")
+    slow_network(page, EDITOR_REQUESTS)
+
+    page.go_back()  # each answer lands after the next press: none may add a history entry
+    page.go_forward()
+    page.go_back()
+    page.go_back()
+    editor.settled()
+
+    expect(page.get_by_text("Choose a block to edit it")).to_be_visible()
+    expect(page).to_have_url(f"/portfolios/{portfolio.pk}/edit/")
+    page.go_forward()
+    expect(editor.field(hero, "heading")).to_be_visible()
+    expect(page).to_have_url(f"/portfolios/{portfolio.pk}/edit/?block={hero}")
+    page.go_forward()
+    expect(editor.field(about, "heading")).to_be_visible()
+    expect(page).to_have_url(f"/portfolios/{portfolio.pk}/edit/?block={about}")
+
+
 def test_publishing_right_after_typing_publishes_what_was_typed(page: Page):
     portfolio = a_portfolio("hero")
     (hero,) = ids(portfolio)
